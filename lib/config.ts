@@ -1,0 +1,91 @@
+// The one place the environment is read. Parsed and validated once; a bad value
+// stops start-up with a message that names the variable.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { parseAppKeys } from './signing/key-ring';
+
+export const MIN_SECRET_LENGTH = 32;
+const DEV_SECRETS_DIR = 'data';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgresql://').default('file:./data/shop.db'),
+  APP_KEYS: z.string().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().default('Pop-up Card Shop <orders@popup-cards.test>'),
+});
+
+export interface AppConfig {
+  production: boolean;
+  databaseUrl: string;
+  appKeys: string[];
+  adminPassword: string;
+  port: number;
+  publicUrl: string;
+  smtpUrl?: string;
+  mailFrom: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(`Configuration error: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** A development secret generated once and kept under data/, so restarts keep links and sessions valid. */
+export function devSecret(name: string): string {
+  const file = path.resolve(DEV_SECRETS_DIR, name);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+function requireSecret(name: string, value: string | undefined, production: boolean, devFile: string): string {
+  if (value === undefined || value === '') {
+    if (production) throw new ConfigError(`${name} must be set when NODE_ENV=production`);
+    return devSecret(devFile);
+  }
+  if (production && value.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters when NODE_ENV=production`);
+  }
+  return value;
+}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${issue.path.join('.')} ${issue.message}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const appKeys = parseAppKeys(requireSecret('APP_KEYS', e.APP_KEYS, production, 'app-key'));
+  if (production && appKeys.some((key) => key.length < MIN_SECRET_LENGTH)) {
+    throw new ConfigError(`every APP_KEYS entry must be at least ${MIN_SECRET_LENGTH} characters when NODE_ENV=production`);
+  }
+  return {
+    production,
+    databaseUrl: e.DATABASE_URL,
+    appKeys,
+    adminPassword: requireSecret('ADMIN_PASSWORD', e.ADMIN_PASSWORD, production, 'admin-password'),
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+  };
+}
+
+let cached: AppConfig | undefined;
+
+export function config(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,32 @@
+// Delivery in the running server: after a change commits, due mail is sent in
+// the background when SMTP_URL is set; without it, mail waits in the outbox
+// (visible to admins), which is how the demo runs.
+import { config } from '../config';
+import { db } from '../db/client';
+import { deliverDueMail, type DeliveryReport } from './outbox';
+import { smtpTransport } from './smtp';
+
+let running = false;
+let again = false;
+
+export function deliverDueMailNow(): Promise<DeliveryReport> {
+  const { smtpUrl, mailFrom } = config();
+  if (!smtpUrl) return Promise.resolve({ sent: 0, failed: 0 });
+  return deliverDueMail(db(), smtpTransport(smtpUrl), mailFrom, new Date());
+}
+
+/** Starts a background delivery run; a call during a run schedules one more. */
+export function deliverMailSoon(): void {
+  if (!config().smtpUrl) return;
+  if (running) { again = true; return; }
+  running = true;
+  void (async () => {
+    try {
+      do { again = false; await deliverDueMailNow(); } while (again);
+    } catch (error) {
+      console.error('[mail] delivery run failed:', error);
+    } finally {
+      running = false;
+    }
+  })();
+}

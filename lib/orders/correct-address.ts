@@ -1,0 +1,37 @@
+// The FULL tier's address correction. The server re-decides the tier from the
+// signed link and the session at submit time; the form's word is not trusted.
+import type { Db } from '../db/client';
+import type { KeyRing, QueryPairs } from '../signing';
+import { addressOf, type DeliveryAddress } from './customer-input';
+import { AddressLocked, OrderAccessDenied, OrderNotFound } from './errors';
+import { orderPath } from './links';
+import { decideOrderTier, linkStateOf } from './tier';
+
+export interface CorrectionRequest {
+  number: string;
+  /** The query string of the signed order link the form was shown on. */
+  linkQuery: QueryPairs;
+  sessionOrders: readonly string[];
+  address: DeliveryAddress;
+}
+
+export async function correctDeliveryAddress(db: Db, request: CorrectionRequest, ring: KeyRing, now: Date): Promise<void> {
+  const link = linkStateOf(orderPath(request.number), request.linkQuery, ring, Math.floor(now.getTime() / 1000));
+  if (decideOrderTier(link, request.sessionOrders.includes(request.number)) !== 'FULL') throw new OrderAccessDenied();
+
+  await db.$transaction(async (tx) => {
+    const order = await tx.order.findUnique({ where: { number: request.number } });
+    if (!order) throw new OrderNotFound();
+    // The status guard in the WHERE makes a dispatch that lands meanwhile win.
+    const updated = await tx.order.updateMany({ where: { id: order.id, status: 'placed' }, data: request.address });
+    if (updated.count === 0) throw new AddressLocked();
+    await tx.addressChange.create({
+      data: {
+        orderId: order.id,
+        previous: JSON.stringify(addressOf(order)),
+        current: JSON.stringify(addressOf(request.address)),
+        changedAt: now,
+      },
+    });
+  });
+}

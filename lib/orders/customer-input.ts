@@ -1,0 +1,50 @@
+// What a shopper types at checkout and when correcting the delivery address.
+import { z } from 'zod';
+import { COUNTRIES } from './countries';
+
+const text = (label: string, max: number) =>
+  z.string({ error: `${label} is required.` }).trim().min(1, `${label} is required.`).max(max, `${label} is too long (at most ${max} characters).`);
+
+export const deliveryAddressSchema = z.object({
+  addressLine1: text('Address line 1', 120),
+  addressLine2: z.string().trim().max(120, 'Address line 2 is too long (at most 120 characters).').default(''),
+  city: text('City', 80),
+  postalCode: text('Postal code', 20).regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Enter a valid postal code.'),
+  country: z.string({ error: 'Choose a country.' }).refine((code) => code in COUNTRIES, 'Choose a country from the list.'),
+});
+
+export const checkoutSchema = deliveryAddressSchema.extend({
+  email: z.string({ error: 'Email is required.' }).trim().min(1, 'Email is required.').max(254, 'Email is too long.').pipe(z.email('Enter a valid email address.')),
+  fullName: text('Full name', 120),
+});
+
+export type DeliveryAddress = z.infer<typeof deliveryAddressSchema>;
+export type CheckoutInput = z.infer<typeof checkoutSchema>;
+export type FieldErrors = Partial<Record<string, string>>;
+
+export const ADDRESS_FIELDS = ['addressLine1', 'addressLine2', 'city', 'postalCode', 'country'] as const;
+export const CHECKOUT_FIELDS = ['email', 'fullName', ...ADDRESS_FIELDS] as const;
+
+export function formValues(form: FormData, fields: readonly string[]): Record<string, string> {
+  return Object.fromEntries(fields.map((field) => [field, String(form.get(field) ?? '')]));
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+export function parseWith<T>(schema: z.ZodType<T>, values: Record<string, string>): Parsed<T> {
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) errors[String(issue.path[0])] ??= issue.message;
+  return { ok: false, errors };
+}
+
+export function addressOf(source: DeliveryAddress): DeliveryAddress {
+  return {
+    addressLine1: source.addressLine1,
+    addressLine2: source.addressLine2,
+    city: source.city,
+    postalCode: source.postalCode,
+    country: source.country,
+  };
+}

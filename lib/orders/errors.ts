@@ -1,0 +1,37 @@
+export abstract class OrderError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class OrderNotFound extends OrderError {
+  readonly code = 'ORDER_NOT_FOUND';
+  constructor() { super('No such order.'); }
+}
+
+export class OrderAccessDenied extends OrderError {
+  readonly code = 'ORDER_ACCESS_DENIED';
+  constructor() { super('This link and browser may not change this order.'); }
+}
+
+export class AddressLocked extends OrderError {
+  readonly code = 'ADDRESS_LOCKED';
+  constructor() { super('The order has been dispatched; its address can no longer be changed.'); }
+}
+
+export class EmptyCart extends OrderError {
+  readonly code = 'EMPTY_CART';
+  constructor() { super('Your cart is empty.'); }
+}
+
+export class UnknownProducts extends OrderError {
+  readonly code = 'UNKNOWN_PRODUCTS';
+  constructor(readonly slugs: string[]) { super('Some items in your cart are no longer sold; please review your cart.'); }
+}
+
+export class AlreadyDispatched extends OrderError {
+  readonly code = 'ALREADY_DISPATCHED';
+  constructor() { super('The order was already dispatched.'); }
+}

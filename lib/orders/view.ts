@@ -1,0 +1,77 @@
+// What each tier may show, and the queries that fetch exactly that: personal
+// data is never read from the database for a tier that may not show it.
+import type { Db } from '../db/client';
+import type { DeliveryAddress } from './customer-input';
+import type { LinkState, OrderTier } from './tier';
+
+export interface OrderExistsView {
+  tier: 'EXISTS';
+  number: string;
+  placedAt: Date;
+  linkExpired: boolean;
+}
+
+export interface OrderLineView {
+  name: string;
+  quantity: number;
+  unitPriceCents: number;
+  lineTotalCents: number;
+}
+
+export interface OrderMinimalView {
+  tier: 'MINIMAL';
+  number: string;
+  placedAt: Date;
+  status: string;
+  currency: string;
+  items: OrderLineView[];
+  subtotalCents: number;
+  shippingCents: number;
+  totalCents: number;
+}
+
+export interface OrderFullView extends Omit<OrderMinimalView, 'tier'> {
+  tier: 'FULL';
+  email: string;
+  fullName: string;
+  address: DeliveryAddress;
+  dispatchedAt: Date | null;
+  canCorrectAddress: boolean;
+}
+
+export type OrderView = OrderExistsView | OrderMinimalView | OrderFullView;
+
+const itemSelect = { select: { productName: true, quantity: true, unitPriceCents: true, lineTotalCents: true }, orderBy: { id: 'asc' as const } };
+const summarySelect = {
+  number: true, placedAt: true, status: true, currency: true,
+  subtotalCents: true, shippingCents: true, totalCents: true, items: itemSelect,
+};
+
+const lines = (items: { productName: string; quantity: number; unitPriceCents: number; lineTotalCents: number }[]) =>
+  items.map(({ productName, ...rest }) => ({ name: productName, ...rest }));
+
+/** Returns null when no order has that number. */
+export async function loadOrderView(db: Db, number: string, tier: OrderTier, link: LinkState): Promise<OrderView | null> {
+  if (tier === 'EXISTS') {
+    const order = await db.order.findUnique({ where: { number }, select: { number: true, placedAt: true } });
+    return order && { tier, ...order, linkExpired: link === 'expired' };
+  }
+  if (tier === 'MINIMAL') {
+    const order = await db.order.findUnique({ where: { number }, select: summarySelect });
+    return order && { tier, ...order, items: lines(order.items) };
+  }
+  const order = await db.order.findUnique({
+    where: { number },
+    select: {
+      ...summarySelect, email: true, fullName: true, dispatchedAt: true,
+      addressLine1: true, addressLine2: true, city: true, postalCode: true, country: true,
+    },
+  });
+  if (!order) return null;
+  const { addressLine1, addressLine2, city, postalCode, country, items, ...rest } = order;
+  return {
+    tier, ...rest, items: lines(items),
+    address: { addressLine1, addressLine2, city, postalCode, country },
+    canCorrectAddress: order.status === 'placed',
+  };
+}

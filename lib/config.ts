@@ -39,8 +39,8 @@ export class ConfigError extends Error {
 }
 
 /** A development secret generated once and kept under data/, so restarts keep links and sessions valid. */
-export function devSecret(name: string): string {
-  const file = path.resolve(DEV_SECRETS_DIR, name);
+export function devSecret(name: string, dir = DEV_SECRETS_DIR): string {
+  const file = path.resolve(dir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString('base64url');
@@ -48,10 +48,10 @@ export function devSecret(name: string): string {
   return secret;
 }
 
-function requireSecret(name: string, value: string | undefined, production: boolean, devFile: string): string {
+function requireSecret(name: string, value: string | undefined, production: boolean, devFile: string, dir: string): string {
   if (value === undefined || value === '') {
     if (production) throw new ConfigError(`${name} must be set when NODE_ENV=production`);
-    return devSecret(devFile);
+    return devSecret(devFile, dir);
   }
   if (production && value.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`${name} must be at least ${MIN_SECRET_LENGTH} characters when NODE_ENV=production`);
@@ -59,7 +59,7 @@ function requireSecret(name: string, value: string | undefined, production: bool
   return value;
 }
 
-export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+export function parseConfig(env: Record<string, string | undefined>, secretsDir = DEV_SECRETS_DIR): AppConfig {
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -67,7 +67,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  const appKeys = parseAppKeys(requireSecret('APP_KEYS', e.APP_KEYS, production, 'app-key'));
+  const appKeys = parseAppKeys(requireSecret('APP_KEYS', e.APP_KEYS, production, 'app-key', secretsDir));
   if (production && appKeys.some((key) => key.length < MIN_SECRET_LENGTH)) {
     throw new ConfigError(`every APP_KEYS entry must be at least ${MIN_SECRET_LENGTH} characters when NODE_ENV=production`);
   }
@@ -75,7 +75,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     production,
     databaseUrl: e.DATABASE_URL,
     appKeys,
-    adminPassword: requireSecret('ADMIN_PASSWORD', e.ADMIN_PASSWORD, production, 'admin-password'),
+    adminPassword: requireSecret('ADMIN_PASSWORD', e.ADMIN_PASSWORD, production, 'admin-password', secretsDir),
     port: e.PORT,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,

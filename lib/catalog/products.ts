@@ -4,7 +4,7 @@ export const PRODUCT_KINDS = ['physical', 'digital', 'content'] as const;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
 
 export function listProducts(db: Db) {
-  return db.product.findMany({ where: { active: true }, orderBy: [{ kind: 'asc' }, { id: 'asc' }] });
+  return db.product.findMany({ where: { active: true }, orderBy: { id: 'asc' } });
 }
 
 export function findProduct(db: Db, slug: string) {

@@ -34,7 +34,7 @@ class CatalogueFriendlyClient extends pg.Client {
 
 export function schemaEngineAdapterFor(databaseUrl: string) {
   if (providerOf(databaseUrl) !== 'postgresql') return adapterFor(databaseUrl);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, Client: CatalogueFriendlyClient });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, Client: CatalogueFriendlyClient as unknown as typeof pg.Client });
   pool.on('error', () => {}); // an idle connection cut by the server is simply dropped
   return new PrismaPg(pool, { disposeExternalPool: true });
 }

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine, MigrationList } from '@prisma/schema-engine-wasm';
 import { schemaEngineAdapterFor } from './engine-adapter';
 import { migrationsDir, providerOf, schemaPath, type Provider } from './schema-files';
@@ -42,7 +42,7 @@ export async function openSchemaEngine(databaseUrl: string, log: (line: string) 
   const base = schemaEngineAdapterFor(databaseUrl);
   const opened: { dispose(): Promise<void> }[] = [];
   const track = <T extends { dispose(): Promise<void> }>(connection: T) => { opened.push(connection); return connection; };
-  const factory = {
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: base.provider,
     adapterName: base.adapterName,
     connect: async () => track(await base.connect()),

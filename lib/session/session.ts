@@ -1,6 +1,7 @@
 // The shopper's session: the cart, the orders this browser placed, and the admin
 // flag. Sealed by iron-session with a password derived from the key ring.
 import type { SessionOptions } from 'iron-session';
+import { createHash } from 'node:crypto';
 import { deriveKey } from '../signing/key-ring';
 
 export const SESSION_TTL_SECONDS = 24 * 60 * 60;
@@ -20,14 +21,20 @@ export interface ShopSession {
 }
 
 /**
- * iron-session seals with the highest password id and unseals by the id in the
- * cookie. Ids count from the end of APP_KEYS, so prepending a new key gives it
- * the highest id and leaves every older key's id unchanged.
+ * Session passwords for iron-session, one per APP_KEYS entry, each under a
+ * stable id (a hash of the password), so a cookie stays readable for as long
+ * as its key is anywhere in the ring. iron-session seals with the highest id
+ * among the map's enumerable keys and unseals with any id the map holds, so
+ * only the first (signing) key is enumerable.
  */
-export function sessionPasswords(appKeys: readonly string[]): Record<number, string> {
-  return Object.fromEntries(
-    appKeys.map((key, index) => [appKeys.length - index, deriveKey(key, SESSION_PURPOSE).toString('hex')]),
-  );
+export function sessionPasswords(appKeys: readonly string[]): Record<string, string> {
+  const passwords: Record<string, string> = {};
+  appKeys.forEach((key, index) => {
+    const password = deriveKey(key, SESSION_PURPOSE).toString('hex');
+    const id = String(parseInt(createHash('sha256').update(password).digest('hex').slice(0, 12), 16));
+    Object.defineProperty(passwords, id, { value: password, enumerable: index === 0 });
+  });
+  return passwords;
 }
 
 export function sessionOptions(appKeys: readonly string[], secureCookie: boolean): SessionOptions {

@@ -1,0 +1,3 @@
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  return <p id={id} className="field-error" role={message ? 'alert' : undefined}>{message ?? ''}</p>;
+}

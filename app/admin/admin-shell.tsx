@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import { getShopSession } from '@/lib/session/next';
+import { logoutAction } from './actions';
+import { LoginForm } from './admin-forms';
+
+/** Renders the login form instead of `children` until the admin has logged in. */
+export async function AdminShell({ children }: { children: React.ReactNode }) {
+  const session = await getShopSession();
+  if (!session.admin) {
+    return (
+      <section className="admin">
+        <h1>Admin</h1>
+        <LoginForm />
+      </section>
+    );
+  }
+  return (
+    <section className="admin">
+      <nav aria-label="Admin" className="admin-nav">
+        <Link href="/admin">Orders</Link>
+        <Link href="/admin/outbox">Outbox</Link>
+        <form action={logoutAction}><button type="submit">Log out</button></form>
+      </nav>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { notFound } from 'next/navigation';
+import { db } from '@/lib/db/client';
+import { formatMoney } from '@/lib/money';
+import { orderForAdmin } from '@/lib/orders/admin-queries';
+import { countryName } from '@/lib/orders/countries';
+import { formatDateTime } from '@/app/_components/dates';
+import { AdminShell } from '../../admin-shell';
+import { MarkDispatchedForm } from '../../admin-forms';
+
+type Props = { params: Promise<{ number: string }> };
+
+export default async function AdminOrderPage({ params }: Props) {
+  const { number } = await params;
+  return <AdminShell><AdminOrder number={number} /></AdminShell>;
+}
+
+const formatAddress = (json: string) => {
+  const a = JSON.parse(json) as Record<string, string>;
+  return [a.addressLine1, a.addressLine2, `${a.postalCode} ${a.city}`, countryName(a.country)].filter(Boolean).join(', ');
+};
+
+async function AdminOrder({ number }: { number: string }) {
+  const order = await orderForAdmin(db(), number);
+  if (!order) notFound();
+  return (
+    <article>
+      <h1>Order #{order.number}</h1>
+      <p>Placed {formatDateTime(order.placedAt)} · Status: <strong>{order.status}</strong>
+        {order.dispatchedAt ? ` on ${formatDateTime(order.dispatchedAt)}` : ''}</p>
+      <p>{order.fullName} &lt;{order.email}&gt;</p>
+      <p>Deliver to: {order.addressLine1}{order.addressLine2 ? `, ${order.addressLine2}` : ''}, {order.postalCode} {order.city}, {countryName(order.country)}</p>
+      <ul>
+        {order.items.map((item) => <li key={item.id}>{item.quantity} × {item.productName} — {formatMoney(item.lineTotalCents, order.currency)}</li>)}
+      </ul>
+      <p>Total {formatMoney(order.totalCents, order.currency)}</p>
+      {order.status === 'placed' ? <MarkDispatchedForm number={order.number} /> : null}
+      {order.addressChanges.length > 0 ? (
+        <section>
+          <h2>Address changes</h2>
+          <ol>
+            {order.addressChanges.map((change) => (
+              <li key={change.id}>{formatDateTime(change.changedAt)}: from “{formatAddress(change.previous)}” to “{formatAddress(change.current)}”</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </article>
+  );
+}

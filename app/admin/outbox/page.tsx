@@ -1,0 +1,32 @@
+import { db } from '@/lib/db/client';
+import { config } from '@/lib/config';
+import { listOutbox } from '@/lib/mail/outbox';
+import { formatDateTime } from '@/app/_components/dates';
+import { AdminShell } from '../admin-shell';
+import { DeliverMailForm } from '../admin-forms';
+
+export default function OutboxPage() {
+  return <AdminShell><Outbox /></AdminShell>;
+}
+
+const linkify = (text: string) =>
+  text.split(/(https?:\/\/\S+)/).map((part, i) => (/^https?:\/\//.test(part) ? <a key={i} href={part}>{part}</a> : part));
+
+async function Outbox() {
+  const messages = await listOutbox(db());
+  return (
+    <>
+      <h1>Outbox</h1>
+      <p>{config().smtpUrl ? 'Mail is delivered over SMTP; failed messages are retried.' : 'SMTP_URL is not set: mail is kept here and not sent.'}</p>
+      <DeliverMailForm />
+      {messages.map((message) => (
+        <article key={message.id} className="mail" aria-label={message.subject}>
+          <h2>{message.subject}</h2>
+          <p className="meta">To {message.recipient} · queued {formatDateTime(message.createdAt)} ·{' '}
+            {message.sentAt ? `sent ${formatDateTime(message.sentAt)}` : `not sent${message.lastError ? ` (${message.lastError})` : ''}`}</p>
+          <pre>{linkify(message.text)}</pre>
+        </article>
+      ))}
+    </>
+  );
+}

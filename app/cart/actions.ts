@@ -1,0 +1,45 @@
+'use server';
+
+import { db } from '@/lib/db/client';
+import { findProduct } from '@/lib/catalog/products';
+import { addToCart, CartError, parseQuantity, removeFromCart, setQuantity } from '@/lib/cart/cart';
+import { getShopSession } from '@/lib/session/next';
+
+export interface CartFormState {
+  errors?: { quantity?: string; product?: string };
+  added?: boolean;
+  updated?: boolean;
+}
+
+function cartErrorState(error: unknown): CartFormState {
+  if (!(error instanceof CartError)) throw error;
+  return { errors: error.field === 'quantity' ? { quantity: error.message } : { product: error.message } };
+}
+
+export async function addToCartAction(_prev: CartFormState, form: FormData): Promise<CartFormState> {
+  try {
+    const quantity = parseQuantity(form.get('quantity'));
+    const product = await findProduct(db(), String(form.get('slug') ?? ''));
+    if (!product) return { errors: { product: 'This product is not available.' } };
+    const session = await getShopSession();
+    session.cart = addToCart(session.cart ?? [], product.slug, quantity);
+    await session.save();
+    return { added: true };
+  } catch (error) {
+    return cartErrorState(error);
+  }
+}
+
+export async function updateCartLineAction(_prev: CartFormState, form: FormData): Promise<CartFormState> {
+  try {
+    const slug = String(form.get('slug') ?? '');
+    const session = await getShopSession();
+    session.cart = form.get('intent') === 'remove'
+      ? removeFromCart(session.cart ?? [], slug)
+      : setQuantity(session.cart ?? [], slug, parseQuantity(form.get('quantity')));
+    await session.save();
+    return { updated: true };
+  } catch (error) {
+    return cartErrorState(error);
+  }
+}

@@ -1,0 +1,24 @@
+'use client';
+
+import { useActionState } from 'react';
+import { placeOrderAction } from './actions';
+import { AddressFields, TextField } from '@/app/_components/address-fields';
+
+export function CheckoutForm() {
+  const [state, action, pending] = useActionState(placeOrderAction, {});
+  return (
+    <form action={action} noValidate className="checkout-form">
+      <fieldset>
+        <legend>Contact</legend>
+        <TextField name="email" label="Email" type="email" autoComplete="email" errors={state.errors} defaultValue={state.values?.email} />
+        <TextField name="fullName" label="Full name" autoComplete="name" errors={state.errors} defaultValue={state.values?.fullName} />
+      </fieldset>
+      <fieldset>
+        <legend>Delivery address</legend>
+        <AddressFields errors={state.errors} values={state.values} />
+      </fieldset>
+      {state.formError ? <p role="alert" className="form-error">{state.formError}</p> : null}
+      <button type="submit" className="primary" disabled={pending}>Place order</button>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import { correctDeliveryAddress } from '@/lib/orders/correct-address';
+import { ADDRESS_FIELDS, deliveryAddressSchema, formValues, parseWith, type FieldErrors } from '@/lib/orders/customer-input';
+import { OrderError } from '@/lib/orders/errors';
+import { orderLinkRing, orderPath } from '@/lib/orders/links';
+import { queryPairs } from '@/lib/signing';
+import { getShopSession } from '@/lib/session/next';
+
+export interface CorrectionState {
+  errors?: FieldErrors;
+  formError?: string;
+  values?: Record<string, string>;
+  saved?: boolean;
+}
+
+export async function correctAddressAction(_prev: CorrectionState, form: FormData): Promise<CorrectionState> {
+  const values = formValues(form, ADDRESS_FIELDS);
+  const parsed = parseWith(deliveryAddressSchema, values);
+  if (!parsed.ok) return { errors: parsed.errors, values };
+  const number = String(form.get('number') ?? '');
+  const session = await getShopSession();
+  try {
+    await correctDeliveryAddress(db(), {
+      number,
+      linkQuery: queryPairs(String(form.get('link') ?? '')),
+      sessionOrders: session.orders ?? [],
+      address: parsed.value,
+    }, orderLinkRing(config().appKeys), new Date());
+  } catch (error) {
+    if (error instanceof OrderError) return { formError: error.message, values };
+    throw error;
+  }
+  revalidatePath(orderPath(number));
+  return { saved: true, values };
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import { orderLinkRing } from '@/lib/orders/links';
+import { pairsFromSearchParams, resolveOrderPage } from '@/lib/orders/order-page';
+import { getShopSession } from '@/lib/session/next';
+import { OrderExists, OrderDetails } from './order-views';
+
+export const metadata: Metadata = { title: 'Your order', robots: { index: false, follow: false } };
+
+interface Props {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function OrderPage({ params, searchParams }: Props) {
+  const { number } = await params;
+  const query = pairsFromSearchParams(await searchParams);
+  const session = await getShopSession();
+  const view = await resolveOrderPage(db(), {
+    number, query, sessionOrders: session.orders ?? [], nowSeconds: Math.floor(Date.now() / 1000),
+  }, orderLinkRing(config().appKeys));
+  if (!view) notFound();
+  if (view.tier === 'EXISTS') return <OrderExists view={view} />;
+  const linkQuery = new URLSearchParams(query).toString();
+  return <OrderDetails view={view} linkQuery={linkQuery} />;
+}

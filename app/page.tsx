@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import { db } from '@/lib/db/client';
+import { listProducts } from '@/lib/catalog/products';
+import { formatMoney } from '@/lib/money';
+
+const KIND_LABEL: Record<string, string> = { physical: 'Card', digital: 'Download', content: 'Read online' };
+
+export default async function CataloguePage() {
+  const products = await listProducts(db());
+  return (
+    <>
+      <h1>Pop-up cards that unfold into little worlds</h1>
+      <ul className="product-grid">
+        {products.map((product) => (
+          <li key={product.slug} className="product-card">
+            <Link href={`/products/${product.slug}`}>
+              <img src={product.imagePath} alt="" width={400} height={300} />
+              <span className="kind">{KIND_LABEL[product.kind] ?? product.kind}</span>
+              <h2>{product.name}</h2>
+              <p>{product.summary}</p>
+              <span className="price">{formatMoney(product.priceCents, product.currency)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

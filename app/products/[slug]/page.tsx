@@ -1,0 +1,22 @@
+import { notFound } from 'next/navigation';
+import { db } from '@/lib/db/client';
+import { findProduct } from '@/lib/catalog/products';
+import { formatMoney } from '@/lib/money';
+import { AddToCartForm } from './add-to-cart-form';
+
+export default async function ProductPage({ params }: { params: Promise<{ slug: string }> }) {
+  const product = await findProduct(db(), (await params).slug);
+  if (!product) notFound();
+  return (
+    <article className="product-detail">
+      <img src={product.imagePath} alt={product.name} width={400} height={300} />
+      <div>
+        <h1>{product.name}</h1>
+        <p className="price">{formatMoney(product.priceCents, product.currency)}</p>
+        <p>{product.summary}</p>
+        <p>{product.description}</p>
+        <AddToCartForm slug={product.slug} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,29 @@
+// Order and admin pages carry personal data behind signed links and sessions:
+// they must never be cached, indexed or leak their URL (and its signature)
+// through the Referer header.
+const privatePage = [
+  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'X-Robots-Tag', value: 'noindex' },
+  { key: 'Cache-Control', value: 'private, no-store' },
+];
+
+const everyPage = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  async headers() {
+    return [
+      { source: '/:path*', headers: everyPage },
+      { source: '/orders/:path*', headers: privatePage },
+      { source: '/admin/:path*', headers: privatePage },
+      { source: '/admin', headers: privatePage },
+    ];
+  },
+};
+
+export default nextConfig;

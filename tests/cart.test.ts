@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { addToCart, CartError, parseQuantity, priceCart, removeFromCart, setQuantity, SHIPPING_CENTS } from '@/lib/cart/cart';
+
+const product = (slug: string, kind: string, priceCents: number) => ({ id: 1, slug, name: slug, kind, priceCents, currency: 'EUR', imagePath: '' });
+
+describe('cart', () => {
+  it('accepts quantities from 1 to 99 only', () => {
+    expect(parseQuantity('1')).toBe(1);
+    expect(parseQuantity(' 99 ')).toBe(99);
+    for (const bad of ['0', '-1', '100', '1.5', 'abc', '', null]) {
+      expect(() => parseQuantity(bad), String(bad)).toThrow(CartError);
+    }
+  });
+
+  it('adds to an existing line but never beyond 99', () => {
+    const cart = addToCart(addToCart([], 'castle', 40), 'castle', 59);
+    expect(cart).toEqual([{ slug: 'castle', quantity: 99 }]);
+    expect(() => addToCart(cart, 'castle', 1)).toThrow(/at most 99/);
+  });
+
+  it('updates and removes lines', () => {
+    const cart = addToCart(addToCart([], 'a', 1), 'b', 2);
+    expect(setQuantity(cart, 'b', 5)).toEqual([{ slug: 'a', quantity: 1 }, { slug: 'b', quantity: 5 }]);
+    expect(removeFromCart(cart, 'a')).toEqual([{ slug: 'b', quantity: 2 }]);
+    expect(() => setQuantity(cart, 'zzz', 1)).toThrow(CartError);
+  });
+
+  it('prices lines, charges shipping only for physical items, and reports vanished products', () => {
+    const priced = priceCart([{ slug: 'card', quantity: 2 }, { slug: 'pdf', quantity: 1 }, { slug: 'gone', quantity: 1 }],
+      [product('card', 'physical', 1250), product('pdf', 'digital', 900)]);
+    expect(priced.subtotalCents).toBe(3400);
+    expect(priced.shippingCents).toBe(SHIPPING_CENTS);
+    expect(priced.totalCents).toBe(3400 + SHIPPING_CENTS);
+    expect(priced.missing).toEqual(['gone']);
+    expect(priceCart([{ slug: 'pdf', quantity: 1 }], [product('pdf', 'digital', 900)]).shippingCents).toBe(0);
+  });
+});

@@ -8,18 +8,34 @@ import type { Provider } from './schema-files';
 
 export const pgTestUrl = () => process.env.PG_TEST_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
-export async function withTemporaryPgDatabase<T>(serverUrl: string, use: (url: string) => Promise<T>): Promise<T> {
+/** Creates an empty database on the server of `serverUrl`; returns its URL and a way to drop it. */
+export async function createTemporaryPgDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `shop_tmp_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return await use(url.toString());
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      try { await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } finally { await client.end(); }
+    },
+  };
+}
+
+async function withTemporaryPgDatabase<T>(serverUrl: string, use: (url: string) => Promise<T>): Promise<T> {
+  const temp = await createTemporaryPgDatabase(serverUrl);
+  try {
+    return await use(temp.url);
+  } finally {
+    await temp.drop();
   }
 }
 

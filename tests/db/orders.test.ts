@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveKeyRing, queryPairs } from '@/lib/signing';
+import { placeOrder } from '@/lib/orders/place-order';
+import { correctDeliveryAddress } from '@/lib/orders/correct-address';
+import { markDispatched } from '@/lib/orders/dispatch';
+import { resolveOrderPage } from '@/lib/orders/order-page';
+import { AddressLocked, AlreadyDispatched, EmptyCart, OrderAccessDenied, UnknownProducts } from '@/lib/orders/errors';
+import { ORDER_LINK_PURPOSE } from '@/lib/orders/links';
+import { seedDemoCatalog } from '@/lib/catalog/seed';
+import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
+
+const ring = deriveKeyRing(['orders-test-key-0123456789abcdefghijkl'], ORDER_LINK_PURPOSE);
+const now = new Date('2026-11-24T10:00:00Z');
+const nowSeconds = now.getTime() / 1000;
+const ctx = { ring, publicUrl: 'https://shop.example', now };
+const customer = {
+  email: 'ada@example.com', fullName: 'Ada Lovelace', addressLine1: '12 St James’s Square',
+  addressLine2: 'Flat 3', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB',
+};
+const newAddress = { addressLine1: '1 New Road', addressLine2: '', city: 'Bath', postalCode: 'BA1 1AA', country: 'GB' };
+const queryOf = (signedPath: string) => queryPairs(signedPath.split('?')[1]);
+
+describe.each(PROVIDERS_UNDER_TEST)('orders on %s', (provider) => {
+  let test: TestDatabase;
+  beforeAll(async () => { test = await openTestDatabase(provider); });
+  afterAll(async () => { await test?.close(); });
+
+  const place = () => placeOrder(test.db, [{ slug: 'pop-up-castle', quantity: 2 }, { slug: 'printable-card-templates', quantity: 1 }], customer, ctx);
+
+  it('places an order with priced lines and a confirmation email carrying the absolute signed link', async () => {
+    const { number, signedPath } = await place();
+    const order = await test.db.order.findUniqueOrThrow({ where: { number }, include: { items: true } });
+    expect(order.items.map((i) => [i.productName, i.quantity, i.lineTotalCents])).toEqual([
+      ['Fairy-tale Castle Pop-up Card', 2, 3200], ['Printable Pop-up Templates (PDF)', 1, 900],
+    ]);
+    expect(order.totalCents).toBe(3200 + 900 + 490);
+    const mail = await test.db.outboxMessage.findFirstOrThrow({ where: { orderId: order.id } });
+    expect(mail.recipient).toBe(customer.email);
+    expect(mail.text).toContain(`https://shop.example${signedPath}`);
+  });
+
+  it('refuses an empty cart or an unknown product and stores nothing', async () => {
+    const before = await test.db.order.count();
+    await expect(placeOrder(test.db, [], customer, ctx)).rejects.toBeInstanceOf(EmptyCart);
+    await expect(placeOrder(test.db, [{ slug: 'no-such-card', quantity: 1 }], customer, ctx)).rejects.toBeInstanceOf(UnknownProducts);
+    expect(await test.db.order.count()).toBe(before);
+  });
+
+  it('shows each tier only its own fields', async () => {
+    const { number, signedPath } = await place();
+    const request = { number, query: queryOf(signedPath), sessionOrders: [number], nowSeconds };
+    const full = await resolveOrderPage(test.db, request, ring);
+    expect(full).toMatchObject({ tier: 'FULL', email: customer.email, address: { city: 'London' } });
+    const minimal = await resolveOrderPage(test.db, { ...request, sessionOrders: [] }, ring);
+    expect(minimal?.tier).toBe('MINIMAL');
+    expect(JSON.stringify(minimal)).not.toMatch(/Ada|example\.com|London|SW1Y/);
+    const exists = await resolveOrderPage(test.db, { ...request, query: [] }, ring);
+    expect(Object.keys(exists ?? {}).sort()).toEqual(['linkExpired', 'number', 'placedAt', 'tier']);
+    expect(await resolveOrderPage(test.db, { ...request, number: '1' }, ring)).toBeNull();
+  });
+
+  it('corrects the address only with link and session, keeping the previous value', async () => {
+    const { number, signedPath } = await place();
+    const request = { number, linkQuery: queryOf(signedPath), sessionOrders: [number], address: newAddress };
+    await expect(correctDeliveryAddress(test.db, { ...request, sessionOrders: [] }, ring, now)).rejects.toBeInstanceOf(OrderAccessDenied);
+    await expect(correctDeliveryAddress(test.db, { ...request, linkQuery: [] }, ring, now)).rejects.toBeInstanceOf(OrderAccessDenied);
+    await correctDeliveryAddress(test.db, request, ring, now);
+    const order = await test.db.order.findUniqueOrThrow({ where: { number }, include: { addressChanges: true } });
+    expect(order.city).toBe('Bath');
+    expect(order.addressChanges).toHaveLength(1);
+    expect(JSON.parse(order.addressChanges[0].previous)).toMatchObject({ addressLine1: customer.addressLine1, city: 'London' });
+    expect(order.addressChanges[0].changedAt.toISOString()).toBe(now.toISOString());
+  });
+
+  it('locks the address once dispatched and mails the customer once', async () => {
+    const { number, signedPath } = await place();
+    await markDispatched(test.db, number, ctx);
+    await expect(markDispatched(test.db, number, ctx)).rejects.toBeInstanceOf(AlreadyDispatched);
+    await expect(correctDeliveryAddress(test.db, {
+      number, linkQuery: queryOf(signedPath), sessionOrders: [number], address: newAddress,
+    }, ring, now)).rejects.toBeInstanceOf(AddressLocked);
+    const order = await test.db.order.findUniqueOrThrow({ where: { number }, include: { addressChanges: true } });
+    expect(order.city).toBe('London');
+    expect(order.addressChanges).toHaveLength(0);
+    const mails = await test.db.outboxMessage.findMany({ where: { orderId: order.id }, orderBy: { id: 'asc' } });
+    expect(mails.map((m) => m.kind)).toEqual(['order-confirmation', 'order-dispatched']);
+    expect(mails[1].text).toContain(`https://shop.example${signedPath}`);
+  });
+
+  it('seeds the demo catalogue idempotently', async () => {
+    const before = await test.db.product.count();
+    await seedDemoCatalog(test.db);
+    expect(await test.db.product.count()).toBe(before);
+    expect(await test.db.product.count({ where: { kind: 'physical' } })).toBeGreaterThanOrEqual(6);
+  });
+});

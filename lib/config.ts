@@ -40,11 +40,12 @@ export class ConfigError extends Error {
 
 /** A development secret generated once and kept under data/, so restarts keep links and sessions valid. */
 export function devSecret(name: string, dir = DEV_SECRETS_DIR): string {
+  // Not a build input: turbopackIgnore keeps Next from tracing the whole project.
   const file = path.resolve(dir, name);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(path.dirname(file), { recursive: true });
+  if (existsSync(/*turbopackIgnore: true*/ file)) return readFileSync(/*turbopackIgnore: true*/ file, 'utf8').trim();
+  mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  writeFileSync(/*turbopackIgnore: true*/ file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
 

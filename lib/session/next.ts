@@ -6,6 +6,8 @@ import { config } from '../config';
 import { sessionOptions, type ShopSession } from './session';
 
 export async function getShopSession() {
+  // cookies() first: while `next build` prerenders, it bails out before any secret is read.
+  const jar = await cookies();
   const { appKeys, publicUrl } = config();
-  return getIronSession<ShopSession>(await cookies(), sessionOptions(appKeys, publicUrl.startsWith('https:')));
+  return getIronSession<ShopSession>(jar, sessionOptions(appKeys, publicUrl.startsWith('https:')));
 }

@@ -25,7 +25,7 @@ async function AdminOrder({ number }: { number: string }) {
   return (
     <article>
       <h1>Order #{order.number}</h1>
-      <p>Placed {formatDateTime(order.placedAt)} · Status: <strong>{order.status}</strong>
+      <p>Placed {formatDateTime(order.placedAt)} · Status: <strong data-testid="admin-order-status">{order.status}</strong>
         {order.dispatchedAt ? ` on ${formatDateTime(order.dispatchedAt)}` : ''}</p>
       <p>{order.fullName} &lt;{order.email}&gt;</p>
       <p>Deliver to: {order.addressLine1}{order.addressLine2 ? `, ${order.addressLine2}` : ''}, {order.postalCode} {order.city}, {countryName(order.country)}</p>

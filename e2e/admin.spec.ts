@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN_PASSWORD } from './support/env';
+import { loginAsAdmin, newCustomer, placeOrder } from './support/shop';
+
+test('a wrong admin password is refused with a clear message and nothing else', async ({ page }) => {
+  await page.goto('/admin');
+  await page.getByLabel('Admin password').fill('not the password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.locator('#password-error')).toHaveText('Wrong password.');
+  await expect(page.getByRole('heading', { name: 'Orders' })).toHaveCount(0);
+  await page.goto('/admin/outbox');
+  await expect(page.getByLabel('Admin password')).toBeVisible();
+});
+
+test('the admin lists orders, opens one, reads the outbox and logs out', async ({ page, browser }) => {
+  const shopper = await browser.newPage();
+  const customer = newCustomer();
+  const order = await placeOrder(shopper, customer);
+  await shopper.close();
+
+  await loginAsAdmin(page, ADMIN_PASSWORD);
+  await page.getByRole('link', { name: `#${order.number}` }).click();
+  await expect(page.getByRole('heading', { name: `Order #${order.number}` })).toBeVisible();
+  await expect(page.getByText(customer.email)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark dispatched' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Outbox' }).click();
+  const mail = page.getByRole('article', { name: `Your order #${order.number} is confirmed` });
+  await expect(mail).toContainText(`To ${customer.email}`);
+  await mail.getByRole('link', { name: /\/orders\// }).click();
+  // The admin's browser did not place the order: the mailed link shows MINIMAL.
+  await expect(page.getByRole('heading', { name: `Order #${order.number}` })).toBeVisible();
+  await expect(page.getByText(customer.email)).toHaveCount(0);
+
+  await page.goto('/admin');
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByLabel('Admin password')).toBeVisible();
+});

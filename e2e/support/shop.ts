@@ -1,0 +1,99 @@
+// What a shopper does, in Playwright terms.
+import { expect, type Page, type APIRequestContext } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { deriveKeyRing } from '../../lib/signing';
+import { ORDER_LINK_PURPOSE, signedOrderPath } from '../../lib/orders/links';
+import { E2E_DATABASE_FILE, MAILBOX_URL } from './env';
+
+export interface Customer {
+  email: string; fullName: string; addressLine1: string; addressLine2: string; city: string; postalCode: string; country: string;
+}
+
+let counter = 0;
+export function newCustomer(): Customer {
+  counter += 1;
+  const tag = `${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
+  return {
+    email: `shopper.${tag}@example.com`, fullName: `Grace Hopper ${tag}`,
+    addressLine1: `${100 + counter} Harbour Lane ${tag}`, addressLine2: `Flat ${tag}`,
+    city: `Portsmouth${tag}`, postalCode: `PO1 ${counter}AB`, country: 'GB',
+  };
+}
+
+export const personalData = (c: Customer) => [c.email, c.fullName, c.addressLine1, c.addressLine2, c.city, c.postalCode];
+
+export async function addToCart(page: Page, slug: string, quantity = 1) {
+  await page.goto(`/products/${slug}`);
+  await page.getByLabel('Quantity').fill(String(quantity));
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByRole('status')).toContainText('Added to your cart');
+}
+
+export async function fillCheckout(page: Page, customer: Customer) {
+  await page.getByLabel('Email').fill(customer.email);
+  await page.getByLabel('Full name').fill(customer.fullName);
+  await page.getByLabel('Address line 1').fill(customer.addressLine1);
+  await page.getByLabel('Address line 2').fill(customer.addressLine2);
+  await page.getByLabel('City').fill(customer.city);
+  await page.getByLabel('Postal code').fill(customer.postalCode);
+  await page.getByLabel('Country').selectOption(customer.country);
+}
+
+/** Buys the given items and returns the signed order URL the browser was sent to. */
+export async function placeOrder(page: Page, customer: Customer, items: [string, number][] = [['pop-up-castle', 1]]) {
+  for (const [slug, quantity] of items) await addToCart(page, slug, quantity);
+  await page.goto('/cart');
+  await page.getByRole('button', { name: 'Checkout' }).click();
+  await expect(page).toHaveURL(/\/checkout/);
+  await fillCheckout(page, customer);
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.waitForURL(/\/orders\/\d+\?signature=/);
+  const url = new URL(page.url());
+  return { url: url.pathname + url.search, number: url.pathname.split('/').pop()! };
+}
+
+export function signWithKey(number: string, key: string, expires?: number) {
+  return signedOrderPath(number, deriveKeyRing([key], ORDER_LINK_PURPOSE), expires);
+}
+
+/** Orders stored for this email, read straight from the test database. */
+export function countOrdersFor(email: string): number {
+  const db = new Database(E2E_DATABASE_FILE, { readonly: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM "Order" WHERE email = ?').get(email) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+export interface ReceivedMail { to: string; subject: string; text: string }
+
+export async function waitForMail(request: APIRequestContext, to: string, subject: RegExp): Promise<ReceivedMail> {
+  let found: ReceivedMail | undefined;
+  await expect.poll(async () => {
+    const messages = (await (await request.get(`${MAILBOX_URL}/messages`)).json()) as ReceivedMail[];
+    found = messages.find((m) => m.to.includes(to) && subject.test(m.subject));
+    return Boolean(found);
+  }, { timeout: 15_000 }).toBe(true);
+  return found!;
+}
+
+export function linkIn(text: string): string {
+  const match = text.match(/https?:\/\/\S+\/orders\/\d+\?\S+/);
+  if (!match) throw new Error(`no order link in mail:\n${text}`);
+  return match[0];
+}
+
+export async function loginAsAdmin(page: Page, password: string) {
+  await page.goto('/admin');
+  await page.getByLabel('Admin password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
+}
+
+export async function markDispatchedAsAdmin(page: Page, password: string, number: string) {
+  await loginAsAdmin(page, password);
+  await page.goto(`/admin/orders/${number}`);
+  await page.getByRole('button', { name: 'Mark dispatched' }).click();
+  await expect(page.getByTestId('admin-order-status')).toHaveText('dispatched');
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+import { APP_ENV, BASE_URL, MAILBOX_URL } from './e2e/support/env';
+
+// Debian's Chromium: Playwright's own browser download is unreachable here.
+const chromiumArgs = ['--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export default defineConfig({
+  testDir: 'e2e',
+  workers: 2,
+  retries: 0,
+  timeout: 45_000,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: BASE_URL,
+    browserName: 'chromium',
+    launchOptions: { executablePath: '/usr/lib/chromium/chromium', args: chromiumArgs },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: [
+    { command: 'npx tsx e2e/support/mail-catcher.ts', url: `${MAILBOX_URL}/healthz`, reuseExistingServer: false, timeout: 30_000 },
+    {
+      command: `npx tsx scripts/db/setup.ts --fresh && npx next start -H 127.0.0.1 -p ${APP_ENV.PORT}`,
+      url: `${BASE_URL}/`,
+      env: APP_ENV,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});

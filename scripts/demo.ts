@@ -1,0 +1,23 @@
+// npm run demo: the whole shop on its embedded default (SQLite under data/),
+// production build, secrets generated once and kept under data/.
+import { spawnSync, spawn } from 'node:child_process';
+import { devSecret } from '../lib/config';
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  APP_KEYS: process.env.APP_KEYS || devSecret('app-key'),
+  ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || devSecret('admin-password'),
+};
+
+function run(command: string, args: string[], extra: Record<string, string> = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extra } as NodeJS.ProcessEnv });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run('npx', ['tsx', 'scripts/db/setup.ts']);
+run('npx', ['next', 'build']);
+const port = env.PORT || '3000';
+console.log(`\n  Shop:  ${env.PUBLIC_URL || `http://localhost:${port}`}\n  Admin: ${env.PUBLIC_URL || `http://localhost:${port}`}/admin  password: ${env.ADMIN_PASSWORD}\n`);
+const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } as NodeJS.ProcessEnv });
+server.on('exit', (code) => process.exit(code ?? 0));

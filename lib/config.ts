@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAppKeys } from './signing/key-ring';
+import type { S3Settings } from './downloads/sources/s3';
 
 export const MIN_SECRET_LENGTH = 32;
 const DEV_SECRETS_DIR = 'data';
@@ -18,6 +19,12 @@ const schema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('Pop-up Card Shop <orders@popup-cards.test>'),
+  STORAGE_DIR: z.string().default('data/files'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 export interface AppConfig {
@@ -29,6 +36,8 @@ export interface AppConfig {
   publicUrl: string;
   smtpUrl?: string;
   mailFrom: string;
+  storageDir: string;
+  s3: S3Settings;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +90,15 @@ export function parseConfig(env: Record<string, string | undefined>, secretsDir 
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    storageDir: e.STORAGE_DIR,
+    s3: {
+      endpoint: e.S3_ENDPOINT,
+      region: e.S3_REGION,
+      accessKeyId: e.S3_ACCESS_KEY_ID,
+      secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+      // A custom endpoint is usually a self-hosted store, which wants path-style URLs.
+      forcePathStyle: e.S3_FORCE_PATH_STYLE ? ['true', '1'].includes(e.S3_FORCE_PATH_STYLE) : Boolean(e.S3_ENDPOINT),
+    },
   };
 }
 

@@ -10,13 +10,12 @@ import { markDispatched } from '@/lib/orders/dispatch';
 import { OrderError } from '@/lib/orders/errors';
 import { orderLinkRing } from '@/lib/orders/links';
 import { getShopSession } from '@/lib/session/next';
+import { requireAdmin } from './require-admin';
+import { overrideLicense, setLicenseStatus } from '@/lib/downloads/licenses';
+import { licenseOverrideSchema } from '@/lib/downloads/settings';
 
 export interface AdminFormState { error?: string; message?: string }
 
-async function assertAdmin() {
-  const session = await getShopSession();
-  if (!session.admin) redirect('/admin');
-}
 
 export async function loginAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   const given = String(form.get('password') ?? '');
@@ -35,7 +34,7 @@ export async function logoutAction() {
 }
 
 export async function markDispatchedAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  await assertAdmin();
+  await requireAdmin();
   const number = String(form.get('number') ?? '');
   const { appKeys, publicUrl } = config();
   try {
@@ -50,9 +49,32 @@ export async function markDispatchedAction(_prev: AdminFormState, form: FormData
 }
 
 export async function deliverMailAction(_prev: AdminFormState): Promise<AdminFormState> {
-  await assertAdmin();
+  await requireAdmin();
   if (!config().smtpUrl) return { error: 'SMTP_URL is not set: mail stays in the outbox.' };
   const report = await deliverDueMailNow();
   revalidatePath('/admin/outbox');
   return { message: `Sent ${report.sent}, failed ${report.failed}.` };
+}
+
+export async function setLicenseStatusAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  await requireAdmin();
+  const licenseId = Number(form.get('licenseId'));
+  const status = form.get('status') === 'revoked' ? 'revoked' : 'active';
+  const license = await db().license.findUnique({ where: { id: Number.isSafeInteger(licenseId) ? licenseId : -1 }, include: { order: true } });
+  if (!license) return { error: 'No such license.' };
+  await setLicenseStatus(db(), license.id, status, new Date());
+  revalidatePath(`/admin/orders/${license.order.number}`);
+  return { message: status === 'revoked' ? 'License revoked: its download links stop working now.' : 'License reactivated.' };
+}
+
+export async function overrideLicenseAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  await requireAdmin();
+  const licenseId = Number(form.get('licenseId'));
+  const parsed = licenseOverrideSchema.safeParse({ downloadLimit: String(form.get('downloadLimit') ?? ''), expiresOn: String(form.get('expiresOn') ?? '') });
+  if (!parsed.success) return { error: parsed.error.issues[0].message };
+  const license = await db().license.findUnique({ where: { id: Number.isSafeInteger(licenseId) ? licenseId : -1 }, include: { order: true } });
+  if (!license) return { error: 'No such license.' };
+  await overrideLicense(db(), license.id, parsed.data);
+  revalidatePath(`/admin/orders/${license.order.number}`);
+  return { message: 'License limits saved.' };
 }

@@ -18,6 +18,7 @@ export async function AdminShell({ children }: { children: React.ReactNode }) {
     <section className="admin">
       <nav aria-label="Admin" className="admin-nav">
         <Link href="/admin">Orders</Link>
+        <Link href="/admin/products">Products</Link>
         <Link href="/admin/outbox">Outbox</Link>
         <form action={logoutAction}><button type="submit">Log out</button></form>
       </nav>

@@ -6,6 +6,7 @@ import type { CartLine } from '../session/session';
 import { findProductsBySlugs } from '../catalog/products';
 import { priceCart } from '../cart/cart';
 import { enqueueMail } from '../mail/outbox';
+import { createLicensesForOrder } from '../downloads/licenses';
 import type { CheckoutInput } from './customer-input';
 import { confirmationMail } from './emails';
 import { EmptyCart, UnknownProducts } from './errors';
@@ -27,7 +28,8 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code
 
 export async function placeOrder(db: Db, cart: readonly CartLine[], customer: CheckoutInput, ctx: PlaceOrderContext) {
   if (cart.length === 0) throw new EmptyCart();
-  const priced = priceCart(cart, await findProductsBySlugs(db, cart.map((line) => line.slug)));
+  const products = await findProductsBySlugs(db, cart.map((line) => line.slug));
+  const priced = priceCart(cart, products);
   if (priced.missing.length > 0) throw new UnknownProducts(priced.missing);
 
   for (let attempt = 1; ; attempt += 1) {
@@ -47,6 +49,7 @@ export async function placeOrder(db: Db, cart: readonly CartLine[], customer: Ch
           },
           include: { items: true },
         });
+        await createLicensesForOrder(tx, order.id, order.items, products, ctx.now);
         const link = absoluteLink(ctx.publicUrl, signedOrderPath(number, ctx.ring));
         await enqueueMail(tx, confirmationMail(order, link), ctx.now);
         return { number, signedPath: signedOrderPath(number, ctx.ring) };

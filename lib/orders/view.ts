@@ -2,6 +2,8 @@
 // data is never read from the database for a tier that may not show it.
 import type { Db } from '../db/client';
 import type { DeliveryAddress } from './customer-input';
+import { licensesOfOrder } from '../downloads/licenses';
+import { downloadsLeft } from '../downloads/license-rules';
 import type { LinkState, OrderTier } from './tier';
 
 export interface OrderExistsView {
@@ -30,8 +32,19 @@ export interface OrderMinimalView {
   totalCents: number;
 }
 
+export interface DownloadView {
+  licenseId: number;
+  productSlug: string;
+  productName: string;
+  status: string;
+  downloadsLeft: number | null;
+  expiresAt: Date | null;
+  available: boolean;
+}
+
 export interface OrderFullView extends Omit<OrderMinimalView, 'tier'> {
   tier: 'FULL';
+  downloads: DownloadView[];
   email: string;
   fullName: string;
   address: DeliveryAddress;
@@ -64,13 +77,18 @@ export async function loadOrderView(db: Db, number: string, tier: OrderTier, lin
     where: { number },
     select: {
       ...summarySelect, email: true, fullName: true, dispatchedAt: true,
-      addressLine1: true, addressLine2: true, city: true, postalCode: true, country: true,
+      addressLine1: true, addressLine2: true, city: true, postalCode: true, country: true, id: true,
     },
   });
   if (!order) return null;
-  const { addressLine1, addressLine2, city, postalCode, country, items, ...rest } = order;
+  const { addressLine1, addressLine2, city, postalCode, country, items, id, ...rest } = order;
   return {
     tier, ...rest, items: lines(items),
+    downloads: (await licensesOfOrder(db, id)).map((license) => ({
+      licenseId: license.id, productSlug: license.product.slug, productName: license.product.name,
+      status: license.status, downloadsLeft: downloadsLeft(license), expiresAt: license.expiresAt,
+      available: license.product.fileSource !== null,
+    })),
     address: { addressLine1, addressLine2, city, postalCode, country },
     canCorrectAddress: order.status === 'placed',
   };

@@ -4,6 +4,7 @@ import type { OrderExistsView, OrderFullView, OrderMinimalView } from '@/lib/ord
 import { CartSummary } from '@/app/_components/cart-summary';
 import { formatDate, formatDateTime } from '@/app/_components/dates';
 import { AddressCorrectionForm } from './address-correction-form';
+import { DownloadButton } from './download-button';
 
 const STATUS_LABEL: Record<string, string> = { placed: 'Placed — being prepared', dispatched: 'Dispatched' };
 
@@ -21,6 +22,7 @@ export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | Ord
   return (
     <article className="order">
       <h1>Order #{view.number}</h1>
+      {view.tier === 'FULL' && view.downloads.length > 0 ? <p><a href="#downloads">My downloads</a></p> : null}
       <p>Placed on <time dateTime={view.placedAt.toISOString()}>{formatDateTime(view.placedAt)}</time></p>
       <p>Status: <strong data-testid="order-status">{STATUS_LABEL[view.status] ?? view.status}</strong></p>
       <table className="items">
@@ -35,6 +37,7 @@ export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | Ord
         </tbody>
       </table>
       <CartSummary cart={view} />
+      {view.tier === 'FULL' && view.downloads.length > 0 ? <MyDownloads view={view} linkQuery={linkQuery} /> : null}
       {view.tier === 'FULL' ? <CustomerDetails view={view} linkQuery={linkQuery} /> : (
         <p className="hint">Contact and delivery details are shown only in the browser the order was placed in.</p>
       )}
@@ -65,6 +68,29 @@ function CustomerDetails({ view, linkQuery }: { view: OrderFullView; linkQuery: 
       ) : (
         <p>Dispatched on {view.dispatchedAt ? formatDateTime(view.dispatchedAt) : 'a recent date'}; the address can no longer be changed.</p>
       )}
+    </section>
+  );
+}
+
+function MyDownloads({ view, linkQuery }: { view: OrderFullView; linkQuery: string }) {
+  const orderLink = `/orders/${view.number}?${linkQuery}`;
+  return (
+    <section id="downloads" aria-labelledby="downloads-heading" className="downloads">
+      <h2 id="downloads-heading">My downloads</h2>
+      <ul>
+        {view.downloads.map((d) => (
+          <li key={d.licenseId}>
+            <span className="name">{d.productName}</span>
+            <span className="meta">
+              {d.status === 'revoked' ? 'Revoked' : d.downloadsLeft === null ? 'Unlimited downloads' : `${d.downloadsLeft} download${d.downloadsLeft === 1 ? '' : 's'} left`}
+              {d.expiresAt ? ` · until ${formatDate(d.expiresAt)}` : ''}
+            </span>
+            {d.status === 'active' && d.available ? (
+              <DownloadButton orderLink={orderLink} licenseId={d.licenseId} productSlug={d.productSlug} productName={d.productName} />
+            ) : d.available ? null : <span className="meta">File coming soon</span>}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { countryName } from '@/lib/orders/countries';
 import { formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from '../../admin-shell';
 import { MarkDispatchedForm } from '../../admin-forms';
+import { OrderLicenses } from './licenses';
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -34,6 +35,7 @@ async function AdminOrder({ number }: { number: string }) {
       </ul>
       <p>Total {formatMoney(order.totalCents, order.currency)}</p>
       {order.status === 'placed' ? <MarkDispatchedForm number={order.number} /> : null}
+      <OrderLicenses orderId={order.id} />
       {order.addressChanges.length > 0 ? (
         <section>
           <h2>Address changes</h2>

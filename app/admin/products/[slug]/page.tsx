@@ -1,0 +1,53 @@
+import { notFound } from 'next/navigation';
+import { db } from '@/lib/db/client';
+import { AdminShell } from '../../admin-shell';
+import { DownloadSettingsForm } from './download-settings-form';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ uploaded?: string; uploadError?: string }> };
+
+const UPLOAD_ERRORS: Record<string, string> = {
+  missing: 'Choose a file to upload.',
+  empty: 'The file is empty.',
+  failed: 'The upload did not complete; nothing was changed.',
+};
+
+export default async function AdminProductPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const query = await searchParams;
+  return <AdminShell><ProductDownloads slug={slug} uploaded={query.uploaded} uploadError={query.uploadError} /></AdminShell>;
+}
+
+async function ProductDownloads({ slug, uploaded, uploadError }: { slug: string; uploaded?: string; uploadError?: string }) {
+  const product = await db().product.findFirst({ where: { slug, kind: 'digital' }, include: { fileSource: true } });
+  if (!product) notFound();
+  const source = product.fileSource;
+  return (
+    <>
+      <h1>{product.name}</h1>
+      <section aria-labelledby="upload-heading">
+        <h2 id="upload-heading">Local file</h2>
+        <p>{source?.storedName ? `Uploaded: ${source.kind === 'local' ? source.fileName : 'a file (not the current source)'}` : 'No file uploaded yet.'}</p>
+        <form action={`/api/admin/products/${product.slug}/file`} method="post" encType="multipart/form-data">
+          <label htmlFor="file">File to upload</label>
+          <input id="file" name="file" type="file" required />
+          <button type="submit">Upload and use as local source</button>
+        </form>
+        {uploaded ? <p role="status" className="ok">File uploaded; the product now downloads it.</p> : null}
+        {uploadError ? <p role="alert" className="form-error">{UPLOAD_ERRORS[uploadError] ?? UPLOAD_ERRORS.failed}</p> : null}
+      </section>
+      <section aria-labelledby="settings-heading">
+        <h2 id="settings-heading">Download settings</h2>
+        <DownloadSettingsForm slug={product.slug} initial={{
+          kind: source?.kind ?? 'none',
+          fileName: source?.fileName ?? '',
+          externalUrl: source?.externalUrl ?? '',
+          s3Bucket: source?.s3Bucket ?? '',
+          s3Key: source?.s3Key ?? '',
+          s3ExpirySeconds: String(source?.s3ExpirySeconds ?? 300),
+          downloadLimit: product.downloadLimit?.toString() ?? '',
+          licenseDays: product.licenseDays?.toString() ?? '',
+        }} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+// Admin upload: the file is streamed to STORAGE_DIR (never held in memory),
+// then becomes the product's local source. Replaced files are kept on disk.
+import { Readable } from 'node:stream';
+import busboy from 'busboy';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import { saveUpload } from '@/lib/downloads/storage';
+import { saveUploadedFile } from '@/lib/downloads/settings';
+import { getShopSession } from '@/lib/session/next';
+import { isCrossOrigin, PRIVATE_HEADERS } from '@/lib/http/errors';
+
+type Context = { params: Promise<{ slug: string }> };
+
+const back = (slug: string, query: string) =>
+  new Response(null, { status: 303, headers: { ...PRIVATE_HEADERS, Location: `/admin/products/${slug}?${query}` } });
+
+interface Received { storedName: string; bytes: number; fileName: string; contentType: string }
+
+function receiveFile(request: Request, storageDir: string): Promise<Received | null> {
+  return new Promise((resolve, reject) => {
+    let saving: Promise<Received> | null = null;
+    const parser = busboy({ headers: Object.fromEntries(request.headers), limits: { files: 1 } });
+    parser.on('file', (field, stream, info) => {
+      const name = info.filename?.split(/[\\/]/).pop()?.slice(0, 200);
+      if (field !== 'file' || !name || saving) return void stream.resume();
+      saving = saveUpload(storageDir, stream, name).then((saved) => ({
+        ...saved, fileName: name, contentType: info.mimeType || 'application/octet-stream',
+      }));
+    });
+    parser.on('error', reject);
+    parser.on('close', () => (saving ? saving.then(resolve, reject) : resolve(null)));
+    Readable.fromWeb(request.body as never).pipe(parser);
+  });
+}
+
+export async function POST(request: Request, { params }: Context) {
+  const { slug } = await params;
+  if (isCrossOrigin(request) || !(await getShopSession()).admin) {
+    return Response.json({ error: 'FORBIDDEN', message: 'Log in as admin first.' }, { status: 403, headers: PRIVATE_HEADERS });
+  }
+  const product = await db().product.findFirst({ where: { slug, kind: 'digital' } });
+  if (!product) return Response.json({ error: 'NOT_FOUND', message: 'No such digital product.' }, { status: 404 });
+  if (!request.headers.get('content-type')?.startsWith('multipart/form-data') || !request.body) return back(slug, 'uploadError=missing');
+  let received: Received | null;
+  try {
+    received = await receiveFile(request, config().storageDir);
+  } catch (error) {
+    console.error('[admin upload] failed:', error);
+    return back(slug, 'uploadError=failed');
+  }
+  if (!received) return back(slug, 'uploadError=missing');
+  if (received.bytes === 0) return back(slug, 'uploadError=empty');
+  await saveUploadedFile(db(), product.id, received, new Date());
+  return back(slug, 'uploaded=1');
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import { downloadTokenRing } from '@/lib/downloads/token';
+import { issueDownloadToken } from '@/lib/downloads/issue-token';
+import { isCrossOrigin, jsonError, PRIVATE_HEADERS } from '@/lib/http/errors';
+import { orderLinkRing } from '@/lib/orders/links';
+import { queryPairs } from '@/lib/signing';
+import { getShopSession } from '@/lib/session/next';
+
+const bodySchema = z.object({
+  order_link: z.string().max(2000).regex(/^\/orders\/\d{1,20}\?/),
+  license_id: z.number().int().positive(),
+  product_slug: z.string().min(1).max(200),
+});
+
+export async function POST(request: Request) {
+  if (isCrossOrigin(request)) {
+    return Response.json({ error: 'CROSS_ORIGIN', message: 'Cross-site requests are not allowed.' }, { status: 403, headers: PRIVATE_HEADERS });
+  }
+  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) {
+    return Response.json({ error: 'BAD_REQUEST', message: 'Send order_link, license_id and product_slug as JSON.' }, { status: 400, headers: PRIVATE_HEADERS });
+  }
+  const { order_link, license_id, product_slug } = parsed.data;
+  const [path, query] = order_link.split('?');
+  const session = await getShopSession();
+  try {
+    const { appKeys } = config();
+    const issued = await issueDownloadToken(db(), {
+      orderNumber: path.slice('/orders/'.length), orderLinkQuery: queryPairs(query), sessionOrders: session.orders ?? [],
+      licenseId: license_id, productSlug: product_slug,
+    }, { orders: orderLinkRing(appKeys), downloads: downloadTokenRing(appKeys) }, new Date());
+    return Response.json(issued, { headers: PRIVATE_HEADERS });
+  } catch (error) {
+    return jsonError(error, 'download-token');
+  }
+}

@@ -1,0 +1,27 @@
+// Typed failures of a download; lib/http/errors.ts maps each to a status and a short message.
+export abstract class DownloadError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+const kind = (code: string, message: string) =>
+  class extends DownloadError {
+    readonly code = code;
+    constructor(detail = message) { super(detail); }
+  };
+
+export class TokenMalformed extends kind('TOKEN_MALFORMED', 'the token is not a well-formed download token') {}
+export class TokenSignatureInvalid extends kind('TOKEN_SIGNATURE_INVALID', 'the token signature does not match any key') {}
+export class TokenExpired extends kind('TOKEN_EXPIRED', 'the token has expired') {}
+export class WrongProduct extends kind('WRONG_PRODUCT', 'the token is for another product') {}
+export class LicenseNotFound extends kind('LICENSE_NOT_FOUND', 'no such license') {}
+export class LicenseRevoked extends kind('LICENSE_REVOKED', 'the license is revoked') {}
+export class LicenseExpired extends kind('LICENSE_EXPIRED', 'the license has expired') {}
+export class DownloadLimitReached extends kind('DOWNLOAD_LIMIT_REACHED', 'the download limit is reached') {}
+export class FileUnavailable extends kind('FILE_UNAVAILABLE', 'no file is configured for the product') {}
+export class RangeNotSatisfiable extends kind('RANGE_NOT_SATISFIABLE', 'the requested range is outside the file') {
+  constructor(readonly size = 0) { super(); }
+}

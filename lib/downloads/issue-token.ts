@@ -1,0 +1,40 @@
+// POST /api/downloads/token: a fresh token, only for the FULL tier of the
+// order that holds the license (valid signed order link + this browser's session).
+import type { Db } from '../db/client';
+import type { KeyRing, QueryPairs } from '../signing';
+import { OrderAccessDenied } from '../orders/errors';
+import { orderPath } from '../orders/links';
+import { decideOrderTier, linkStateOf } from '../orders/tier';
+import { LicenseNotFound, WrongProduct } from './errors';
+import { assertDownloadsLeft, assertLicenseUsable } from './license-rules';
+import { createDownloadToken } from './token';
+
+export interface TokenRequest {
+  orderNumber: string;
+  orderLinkQuery: QueryPairs;
+  sessionOrders: readonly string[];
+  licenseId: number;
+  productSlug: string;
+}
+
+export interface IssuedToken { token: string; url: string; expires: number }
+
+export async function issueDownloadToken(
+  db: Db, request: TokenRequest, rings: { orders: KeyRing; downloads: KeyRing }, now: Date,
+): Promise<IssuedToken> {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const link = linkStateOf(orderPath(request.orderNumber), request.orderLinkQuery, rings.orders, nowSeconds);
+  if (decideOrderTier(link, request.sessionOrders.includes(request.orderNumber)) !== 'FULL') throw new OrderAccessDenied();
+
+  const license = await db.license.findUnique({
+    where: { id: request.licenseId },
+    include: { order: { select: { number: true } }, product: { select: { id: true, slug: true } } },
+  });
+  if (!license || license.order.number !== request.orderNumber) throw new LicenseNotFound();
+  if (license.product.slug !== request.productSlug) throw new WrongProduct('the license is for another product');
+  assertLicenseUsable(license, license.product.id, now);
+  assertDownloadsLeft(license);
+
+  const token = createDownloadToken(license.id, license.product.slug, rings.downloads, nowSeconds);
+  return { token, url: `/api/downloads/${encodeURIComponent(license.product.slug)}?token=${token}`, expires: nowSeconds + 300 };
+}

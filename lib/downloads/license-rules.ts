@@ -1,0 +1,28 @@
+// Whether a license may download now: pure rules over plain values.
+import { DownloadLimitReached, LicenseExpired, LicenseRevoked, WrongProduct } from './errors';
+
+export interface LicenseState {
+  productId: number;
+  status: string;
+  expiresAt: Date | null;
+  downloadLimit: number | null;
+  downloadCount: number;
+}
+
+export function assertLicenseUsable(license: LicenseState, productId: number, now: Date): void {
+  if (license.productId !== productId) throw new WrongProduct('the license is for another product');
+  if (license.status !== 'active') throw new LicenseRevoked();
+  if (license.expiresAt && license.expiresAt.getTime() < now.getTime()) throw new LicenseExpired();
+}
+
+export function downloadsLeft(license: Pick<LicenseState, 'downloadLimit' | 'downloadCount'>): number | null {
+  return license.downloadLimit === null ? null : Math.max(0, license.downloadLimit - license.downloadCount);
+}
+
+export function assertDownloadsLeft(license: Pick<LicenseState, 'downloadLimit' | 'downloadCount'>): void {
+  if (downloadsLeft(license) === 0) throw new DownloadLimitReached();
+}
+
+export function licenseExpiry(purchasedAt: Date, licenseDays: number | null): Date | null {
+  return licenseDays === null ? null : new Date(purchasedAt.getTime() + licenseDays * 86_400_000);
+}

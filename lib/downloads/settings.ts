@@ -1,0 +1,73 @@
+// What an admin may configure for a digital product. Out-of-range values are
+// refused with a message, never clamped.
+import { z } from 'zod';
+import type { Db } from '../db/client';
+import { S3_EXPIRY } from './sources/s3';
+
+const optionalCount = (label: string, max: number) =>
+  z.string().trim().transform((v) => (v === '' ? null : v))
+    .pipe(z.union([z.null(), z.string().regex(/^\d+$/, `${label} must be a whole number.`).transform(Number)
+      .pipe(z.number().min(1, `${label} must be at least 1.`).max(max, `${label} can be at most ${max}.`))]));
+
+const fileName = z.string().trim().min(1, 'Download file name is required.').max(200, 'Download file name is too long.')
+  .refine((name) => !/[\\/\x00-\x1f]/.test(name), 'Download file name may not contain slashes or control characters.');
+
+export const productDownloadSchema = z.object({
+  downloadLimit: optionalCount('Download limit', 1000),
+  licenseDays: optionalCount('License length', 3650),
+});
+
+export const sourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('local') }),
+  z.object({
+    kind: z.literal('external'),
+    fileName,
+    externalUrl: z.string().trim().pipe(z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL.' })),
+  }),
+  z.object({
+    kind: z.literal('s3'),
+    fileName,
+    s3Bucket: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'Enter a valid bucket name (3–63 lower-case letters, digits, dots, hyphens).'),
+    s3Key: z.string().trim().min(1, 'Object key is required.').max(1024, 'Object key is too long.'),
+    s3ExpirySeconds: z.string().trim().regex(/^\d+$/, 'Link lifetime must be a whole number of seconds.').transform(Number)
+      .pipe(z.number().min(S3_EXPIRY.min, `Link lifetime must be at least ${S3_EXPIRY.min} seconds.`)
+        .max(S3_EXPIRY.max, `Link lifetime can be at most ${S3_EXPIRY.max} seconds.`)),
+  }),
+], { error: 'Choose a file source.' });
+
+export type SourceSettings = z.infer<typeof sourceSchema>;
+
+export async function saveProductDownloadSettings(
+  db: Db, productId: number, limits: z.infer<typeof productDownloadSchema>, source: SourceSettings, now: Date,
+) {
+  await db.$transaction(async (tx) => {
+    await tx.product.update({ where: { id: productId }, data: limits });
+    const existing = await tx.fileSource.findUnique({ where: { productId } });
+    if (source.kind === 'none') {
+      if (existing) await tx.fileSource.delete({ where: { productId } });
+      return;
+    }
+    if (source.kind === 'local') {
+      // Switching back to the uploaded file keeps its name; a new file comes through the upload form.
+      if (existing?.storedName) await tx.fileSource.update({ where: { productId }, data: { kind: 'local', updatedAt: now } });
+      return;
+    }
+    const data = { ...source, updatedAt: now };
+    await tx.fileSource.upsert({ where: { productId }, create: { productId, ...data }, update: data });
+  });
+}
+
+export async function saveUploadedFile(db: Db, productId: number, file: { storedName: string; fileName: string; contentType: string }, now: Date) {
+  const data = { kind: 'local', ...file, updatedAt: now };
+  await db.fileSource.upsert({ where: { productId }, create: { productId, ...data }, update: data });
+}
+
+/** An admin's per-license override: empty means unlimited / never expires. */
+export const licenseOverrideSchema = z.object({
+  downloadLimit: optionalCount('Download limit', 1000),
+  expiresOn: z.string().trim().refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v), 'Enter the expiry as a date (YYYY-MM-DD).'),
+}).transform(({ downloadLimit, expiresOn }) => ({
+  downloadLimit,
+  expiresAt: expiresOn === '' ? null : new Date(`${expiresOn}T23:59:59Z`),
+}));

@@ -1,0 +1,40 @@
+// Local files: streamed from STORAGE_DIR, never read whole, with Range support
+// so large downloads resume.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { attachmentDisposition } from '../disposition';
+import { FileUnavailable } from '../errors';
+import { parseRange, type ByteRange } from '../range';
+import { storedFilePath } from '../storage';
+
+export interface LocalFile { path: string; size: number; etag: string }
+
+export async function openLocalFile(storageDir: string, storedName: string | null): Promise<LocalFile> {
+  if (!storedName) throw new FileUnavailable();
+  const path = storedFilePath(storageDir, storedName);
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) throw new FileUnavailable('the stored file is missing');
+  return { path, size: info.size, etag: `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"` };
+}
+
+/** The range to send: If-Range with another validator means the file changed, so the whole file is sent. */
+export function requestedRange(file: LocalFile, rangeHeader: string | null, ifRange: string | null): ByteRange | null {
+  if (ifRange && ifRange !== file.etag) return null;
+  return parseRange(rangeHeader, file.size);
+}
+
+export function localFileResponse(file: LocalFile, range: ByteRange | null, fileName: string, contentType: string): Response {
+  const { start, end } = range ?? { start: 0, end: file.size - 1 };
+  const length = file.size === 0 ? 0 : end - start + 1;
+  const headers = new Headers({
+    'Content-Type': contentType,
+    'Content-Disposition': attachmentDisposition(fileName),
+    'Content-Length': String(length),
+    'Accept-Ranges': 'bytes',
+    ETag: file.etag,
+  });
+  if (range) headers.set('Content-Range', `bytes ${start}-${end}/${file.size}`);
+  const body = length === 0 ? null : (Readable.toWeb(createReadStream(file.path, { start, end })) as ReadableStream<Uint8Array>);
+  return new Response(body, { status: range ? 206 : 200, headers });
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveKeyRing, queryPairs } from '@/lib/signing';
+import { placeOrder } from '@/lib/orders/place-order';
+import { ORDER_LINK_PURPOSE } from '@/lib/orders/links';
+import { OrderAccessDenied } from '@/lib/orders/errors';
+import { issueDownloadToken } from '@/lib/downloads/issue-token';
+import { recordDownload, resolveDownload } from '@/lib/downloads/authorize';
+import { createDownloadToken, downloadTokenRing } from '@/lib/downloads/token';
+import { setLicenseStatus } from '@/lib/downloads/licenses';
+import { saveProductDownloadSettings } from '@/lib/downloads/settings';
+import {
+  DownloadLimitReached, FileUnavailable, LicenseExpired, LicenseNotFound, LicenseRevoked, WrongProduct,
+} from '@/lib/downloads/errors';
+import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
+
+const keys = ['downloads-test-key-0123456789abcdefghij'];
+const rings = { orders: deriveKeyRing(keys, ORDER_LINK_PURPOSE), downloads: downloadTokenRing(keys) };
+const now = new Date('2026-11-24T10:00:00Z');
+const nowSeconds = now.getTime() / 1000;
+const customer = { email: 'dl@example.com', fullName: 'Dee Ell', addressLine1: '1 Road', addressLine2: '', city: 'Cork', postalCode: 'T12', country: 'IE' };
+const client = (n = 0) => ({ ip: `203.0.113.${n % 250}`, userAgent: `Browser/${n}` });
+
+describe.each(PROVIDERS_UNDER_TEST)('downloads on %s', (provider) => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await openTestDatabase(provider);
+    const product = await test.db.product.findUniqueOrThrow({ where: { slug: 'paper-engineering-plugin' } });
+    await saveProductDownloadSettings(test.db, product.id, { downloadLimit: 3, licenseDays: 30 },
+      { kind: 'external', fileName: 'plugin.zip', externalUrl: 'https://files.example/plugin.zip' }, now);
+  });
+  afterAll(async () => { await test?.close(); });
+
+  async function buy(slugs = ['paper-engineering-plugin']) {
+    const placed = await placeOrder(test.db, slugs.map((slug) => ({ slug, quantity: 1 })), customer,
+      { ring: rings.orders, publicUrl: 'https://shop.example', now });
+    const licenses = await test.db.license.findMany({ where: { order: { number: placed.number } }, orderBy: { id: 'asc' } });
+    return { ...placed, licenses, query: queryPairs(placed.signedPath.split('?')[1]) };
+  }
+  const tokenFor = (licenseId: number, slug = 'paper-engineering-plugin') => createDownloadToken(licenseId, slug, rings.downloads, nowSeconds);
+
+  it('creates one license per digital order line, with the product\'s limit and expiry', async () => {
+    const { licenses } = await buy(['paper-engineering-plugin', 'printable-card-templates', 'pop-up-castle']);
+    expect(licenses).toHaveLength(2);
+    const plugin = licenses.find((l) => l.downloadLimit === 3)!;
+    expect(plugin.status).toBe('active');
+    expect(plugin.expiresAt?.toISOString()).toBe('2026-12-24T10:00:00.000Z');
+  });
+
+  it('issues tokens only to the FULL tier of the order that holds the license', async () => {
+    const order = await buy();
+    const request = { orderNumber: order.number, orderLinkQuery: order.query, sessionOrders: [order.number], licenseId: order.licenses[0].id, productSlug: 'paper-engineering-plugin' };
+    const issued = await issueDownloadToken(test.db, request, rings, now);
+    expect(issued.url).toBe(`/api/downloads/paper-engineering-plugin?token=${issued.token}`);
+    await expect(issueDownloadToken(test.db, { ...request, sessionOrders: [] }, rings, now)).rejects.toBeInstanceOf(OrderAccessDenied);
+    await expect(issueDownloadToken(test.db, { ...request, orderLinkQuery: [] }, rings, now)).rejects.toBeInstanceOf(OrderAccessDenied);
+    const other = await buy();
+    await expect(issueDownloadToken(test.db, { ...request, licenseId: other.licenses[0].id }, rings, now)).rejects.toBeInstanceOf(LicenseNotFound);
+    await expect(issueDownloadToken(test.db, { ...request, productSlug: 'printable-card-templates' }, rings, now)).rejects.toBeInstanceOf(WrongProduct);
+  });
+
+  it('refuses a token for another product, a revoked or expired license, and a product without a file', async () => {
+    const order = await buy(['paper-engineering-plugin', 'printable-card-templates']);
+    const [plugin, templates] = order.licenses;
+    await expect(resolveDownload(test.db, tokenFor(plugin.id), 'printable-card-templates', rings.downloads, now)).rejects.toBeInstanceOf(WrongProduct);
+    await expect(resolveDownload(test.db, tokenFor(plugin.id, 'printable-card-templates'), 'printable-card-templates', rings.downloads, now)).rejects.toBeInstanceOf(WrongProduct);
+    await expect(resolveDownload(test.db, tokenFor(templates.id, 'printable-card-templates'), 'printable-card-templates', rings.downloads, now)).rejects.toBeInstanceOf(FileUnavailable);
+    await expect(resolveDownload(test.db, tokenFor(999_999), 'paper-engineering-plugin', rings.downloads, now)).rejects.toBeInstanceOf(LicenseNotFound);
+
+    const outstanding = tokenFor(plugin.id);
+    await resolveDownload(test.db, outstanding, 'paper-engineering-plugin', rings.downloads, now);
+    await setLicenseStatus(test.db, plugin.id, 'revoked', now);
+    await expect(resolveDownload(test.db, outstanding, 'paper-engineering-plugin', rings.downloads, now)).rejects.toBeInstanceOf(LicenseRevoked);
+    await setLicenseStatus(test.db, plugin.id, 'active', now);
+    await resolveDownload(test.db, outstanding, 'paper-engineering-plugin', rings.downloads, now);
+
+    const later = new Date('2027-01-01T00:00:00Z');
+    const lateToken = createDownloadToken(plugin.id, 'paper-engineering-plugin', rings.downloads, later.getTime() / 1000);
+    await expect(resolveDownload(test.db, lateToken, 'paper-engineering-plugin', rings.downloads, later)).rejects.toBeInstanceOf(LicenseExpired);
+  });
+
+  it('lets exactly k of 20 concurrent downloads through a limit of k', async () => {
+    const { licenses: [license] } = await buy();
+    const resolved = await resolveDownload(test.db, tokenFor(license.id), 'paper-engineering-plugin', rings.downloads, now);
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, n) =>
+      recordDownload(test.db, resolved, { client: client(n), source: 'external', redirectTo: 'https://files.example/plugin.zip' }, now)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused).toHaveLength(17);
+    for (const r of refused) expect(r.reason).toBeInstanceOf(DownloadLimitReached);
+    const stored = await test.db.license.findUniqueOrThrow({ where: { id: license.id }, include: { downloads: true } });
+    expect(stored.downloadCount).toBe(3);
+    expect(stored.downloads.filter((d) => d.counted)).toHaveLength(3);
+  });
+
+  it('counts a double click once and a resumed download not at all', async () => {
+    const { licenses: [license] } = await buy();
+    const resolved = await resolveDownload(test.db, tokenFor(license.id), 'paper-engineering-plugin', rings.downloads, now);
+    const me = client(7);
+    const record = { client: me, source: 'local', bytes: 1000 };
+    expect(await recordDownload(test.db, resolved, record, now)).toBe(true);
+    expect(await recordDownload(test.db, resolved, record, new Date(now.getTime() + 2_000))).toBe(false);
+    expect(await recordDownload(test.db, resolved, { ...record, rangeStart: 500, bytes: 500 }, new Date(now.getTime() + 60_000))).toBe(false);
+    expect(await recordDownload(test.db, resolved, record, new Date(now.getTime() + 60_000))).toBe(true);
+    expect(await recordDownload(test.db, resolved, { ...record, client: client(8) }, new Date(now.getTime() + 61_000))).toBe(true);
+    // At the limit now: a resume of a counted download is still served, a new download is not.
+    expect(await recordDownload(test.db, resolved, { ...record, rangeStart: 900 }, new Date(now.getTime() + 120_000))).toBe(false);
+    await expect(recordDownload(test.db, resolved, { ...record, client: client(9) }, new Date(now.getTime() + 120_000))).rejects.toBeInstanceOf(DownloadLimitReached);
+    const events = await test.db.downloadEvent.findMany({ where: { licenseId: license.id }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => e.counted)).toEqual([true, false, false, true, true, false]);
+    expect(events[2].rangeStart).toBe(500n);
+  });
+});

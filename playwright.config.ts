@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { APP_ENV, BASE_URL, MAILBOX_URL } from './e2e/support/env';
+import { APP_ENV, BASE_URL, E2E_STORAGE_DIR, FIXTURES_URL } from './e2e/support/env';
 
 // Debian's Chromium: Playwright's own browser download is unreachable here.
 const chromiumArgs = ['--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -7,6 +7,7 @@ const chromiumArgs = ['--disable-gpu', '--disable-background-networking', '--dis
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/support/global-setup.ts',
   workers: 2,
   retries: 0,
   timeout: 45_000,
@@ -19,9 +20,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: [
-    { command: 'npx tsx e2e/support/mail-catcher.ts', url: `${MAILBOX_URL}/healthz`, reuseExistingServer: false, timeout: 30_000 },
+    { command: 'npx tsx e2e/support/fixture-servers.ts', url: `${FIXTURES_URL}/healthz`, reuseExistingServer: false, timeout: 30_000 },
     {
-      command: `npx tsx scripts/db/setup.ts --fresh && npx next start -H 127.0.0.1 -p ${APP_ENV.PORT}`,
+      command: `rm -rf ${E2E_STORAGE_DIR} && npx tsx scripts/db/setup.ts --fresh && npx next start -H 127.0.0.1 -p ${APP_ENV.PORT}`,
       url: `${BASE_URL}/`,
       env: APP_ENV,
       reuseExistingServer: false,

@@ -1,9 +1,18 @@
 // The environment the browser tests run the production build with.
 export const APP_PORT = 3100;
 export const SMTP_PORT = 2526;
-export const MAILBOX_PORT = 2527;
+export const FIXTURES_PORT = 2527;
+export const S3_PORT = Number(process.env.S3_PORT ?? 8080);
 export const BASE_URL = `http://127.0.0.1:${APP_PORT}`;
-export const MAILBOX_URL = `http://127.0.0.1:${MAILBOX_PORT}`;
+export const FIXTURES_URL = `http://127.0.0.1:${FIXTURES_PORT}`;
+export const S3_ENDPOINT = `http://127.0.0.1:${S3_PORT}`;
+export const S3_CREDENTIALS = { accessKeyId: 'test:tester', secretAccessKey: 'testing' };
+export const E2E_STORAGE_DIR = 'data/e2e-files';
+
+/** Deterministic file contents, so a test can compare what the browser saved. */
+export const fileBytes = (seed: string, size: number) => Buffer.from(Array.from({ length: size }, (_, i) => (i * 31 + seed.charCodeAt(i % seed.length)) % 256));
+
+export const EXTERNAL_FILE = { path: '/files/plugin.zip', fileName: 'paper-engineering-plugin.zip', bytes: () => fileBytes('external', 40_000) };
 
 export const CURRENT_KEY = 'e2e-current-app-key-0123456789abcdefghijkl';
 export const PREVIOUS_KEY = 'e2e-previous-app-key-0123456789abcdefghijk';
@@ -19,4 +28,8 @@ export const APP_ENV = {
   PUBLIC_URL: BASE_URL,
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   PORT: String(APP_PORT),
+  STORAGE_DIR: E2E_STORAGE_DIR,
+  S3_ENDPOINT,
+  S3_ACCESS_KEY_ID: S3_CREDENTIALS.accessKeyId,
+  S3_SECRET_ACCESS_KEY: S3_CREDENTIALS.secretAccessKey,
 };

@@ -3,7 +3,7 @@ import { expect, type Page, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { deriveKeyRing } from '../../lib/signing';
 import { ORDER_LINK_PURPOSE, signedOrderPath } from '../../lib/orders/links';
-import { E2E_DATABASE_FILE, MAILBOX_URL } from './env';
+import { E2E_DATABASE_FILE, FIXTURES_URL } from './env';
 
 export interface Customer {
   email: string; fullName: string; addressLine1: string; addressLine2: string; city: string; postalCode: string; country: string;
@@ -71,7 +71,7 @@ export interface ReceivedMail { to: string; subject: string; text: string }
 export async function waitForMail(request: APIRequestContext, to: string, subject: RegExp): Promise<ReceivedMail> {
   let found: ReceivedMail | undefined;
   await expect.poll(async () => {
-    const messages = (await (await request.get(`${MAILBOX_URL}/messages`)).json()) as ReceivedMail[];
+    const messages = (await (await request.get(`${FIXTURES_URL}/messages`)).json()) as ReceivedMail[];
     found = messages.find((m) => m.to.includes(to) && subject.test(m.subject));
     return Boolean(found);
   }, { timeout: 15_000 }).toBe(true);
@@ -96,4 +96,24 @@ export async function markDispatchedAsAdmin(page: Page, password: string, number
   await page.goto(`/admin/orders/${number}`);
   await page.getByRole('button', { name: 'Mark dispatched' }).click();
   await expect(page.getByTestId('admin-order-status')).toHaveText('dispatched');
+}
+
+export function licensesOf(orderNumber: string): { id: number; slug: string }[] {
+  const db = new Database(E2E_DATABASE_FILE, { readonly: true });
+  try {
+    return db.prepare(`SELECT l.id AS id, p.slug AS slug FROM "License" l JOIN "Order" o ON o.id = l.orderId
+      JOIN "Product" p ON p.id = l.productId WHERE o.number = ? ORDER BY l.id`).all(orderNumber) as { id: number; slug: string }[];
+  } finally {
+    db.close();
+  }
+}
+
+export function storedFileName(productSlug: string): string {
+  const db = new Database(E2E_DATABASE_FILE, { readonly: true });
+  try {
+    return (db.prepare(`SELECT f.storedName AS name FROM "FileSource" f JOIN "Product" p ON p.id = f.productId WHERE p.slug = ?`)
+      .get(productSlug) as { name: string }).name;
+  } finally {
+    db.close();
+  }
 }

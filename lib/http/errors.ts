@@ -55,8 +55,14 @@ export function pageError(error: unknown, context: string): Response {
 
 export { PRIVATE_HEADERS };
 
-/** A browser's Origin other than our own: refuse state changes from other sites. */
+/**
+ * A state change sent from another site. Browsers say so in Sec-Fetch-Site; older
+ * ones only in Origin, which is "null" (uninformative) on no-referrer pages.
+ */
 export function isCrossOrigin(request: Request, publicUrl = config().publicUrl): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site) return site !== 'same-origin' && site !== 'none';
   const origin = request.headers.get('origin');
-  return origin !== null && origin !== new URL(request.url).origin && origin !== new URL(publicUrl).origin;
+  if (origin === null || origin === 'null') return false;
+  return origin !== new URL(request.url).origin && origin !== new URL(publicUrl).origin;
 }

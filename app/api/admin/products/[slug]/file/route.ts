@@ -19,7 +19,8 @@ interface Received { storedName: string; bytes: number; fileName: string; conten
 function receiveFile(request: Request, storageDir: string): Promise<Received | null> {
   return new Promise((resolve, reject) => {
     let saving: Promise<Received> | null = null;
-    const parser = busboy({ headers: Object.fromEntries(request.headers), limits: { files: 1 } });
+    // Browsers send the file name as raw UTF-8; busboy would read it as Latin-1 otherwise.
+    const parser = busboy({ headers: Object.fromEntries(request.headers), limits: { files: 1 }, defParamCharset: 'utf8' });
     parser.on('file', (field, stream, info) => {
       const name = info.filename?.split(/[\\/]/).pop()?.slice(0, 200);
       if (field !== 'file' || !name || saving) return void stream.resume();
@@ -50,6 +51,7 @@ export async function POST(request: Request, { params }: Context) {
   }
   if (!received) return back(slug, 'uploadError=missing');
   if (received.bytes === 0) return back(slug, 'uploadError=empty');
-  await saveUploadedFile(db(), product.id, received, new Date());
+  const { storedName, fileName, contentType } = received;
+  await saveUploadedFile(db(), product.id, { storedName, fileName, contentType }, new Date());
   return back(slug, 'uploaded=1');
 }

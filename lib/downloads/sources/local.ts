@@ -8,6 +8,9 @@ import { FileUnavailable } from '../errors';
 import { parseRange, type ByteRange } from '../range';
 import { storedFilePath } from '../storage';
 
+// Web streams cost per chunk; 1 MiB reads keep throughput near a plain node:http server.
+const READ_CHUNK_BYTES = 2 * 1024 * 1024;
+
 export interface LocalFile { path: string; size: number; etag: string }
 
 export async function openLocalFile(storageDir: string, storedName: string | null): Promise<LocalFile> {
@@ -35,6 +38,6 @@ export function localFileResponse(file: LocalFile, range: ByteRange | null, file
     ETag: file.etag,
   });
   if (range) headers.set('Content-Range', `bytes ${start}-${end}/${file.size}`);
-  const body = length === 0 ? null : (Readable.toWeb(createReadStream(file.path, { start, end })) as ReadableStream<Uint8Array>);
+  const body = length === 0 ? null : (Readable.toWeb(createReadStream(file.path, { start, end, highWaterMark: READ_CHUNK_BYTES })) as ReadableStream<Uint8Array>);
   return new Response(body, { status: range ? 206 : 200, headers });
 }

@@ -1,5 +1,5 @@
 import { COUNTRIES } from '@/lib/orders/countries';
-import type { FieldErrors } from '@/lib/orders/customer-input';
+import type { FieldErrors } from '@/lib/forms';
 import { FieldError } from './field-error';
 
 interface FieldProps {

@@ -7,7 +7,7 @@ import { orderPath } from '../orders/links';
 import { decideOrderTier, linkStateOf } from '../orders/tier';
 import { LicenseNotFound, WrongProduct } from './errors';
 import { assertDownloadsLeft, assertLicenseUsable } from './license-rules';
-import { createDownloadToken } from './token';
+import { createDownloadToken, DEFAULT_TOKEN_LIFETIME_SECONDS } from './token';
 
 export interface TokenRequest {
   orderNumber: string;
@@ -36,5 +36,5 @@ export async function issueDownloadToken(
   assertDownloadsLeft(license);
 
   const token = createDownloadToken(license.id, license.product.slug, rings.downloads, nowSeconds);
-  return { token, url: `/api/downloads/${encodeURIComponent(license.product.slug)}?token=${token}`, expires: nowSeconds + 300 };
+  return { token, url: `/api/downloads/${encodeURIComponent(license.product.slug)}?token=${token}`, expires: nowSeconds + DEFAULT_TOKEN_LIFETIME_SECONDS };
 }

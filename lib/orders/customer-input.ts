@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { COUNTRIES } from './countries';
 
+
 const text = (label: string, max: number) =>
   z.string({ error: `${label} is required.` }).trim().min(1, `${label} is required.`).max(max, `${label} is too long (at most ${max} characters).`);
 
@@ -20,24 +21,9 @@ export const checkoutSchema = deliveryAddressSchema.extend({
 
 export type DeliveryAddress = z.infer<typeof deliveryAddressSchema>;
 export type CheckoutInput = z.infer<typeof checkoutSchema>;
-export type FieldErrors = Partial<Record<string, string>>;
 
 export const ADDRESS_FIELDS = ['addressLine1', 'addressLine2', 'city', 'postalCode', 'country'] as const;
 export const CHECKOUT_FIELDS = ['email', 'fullName', ...ADDRESS_FIELDS] as const;
-
-export function formValues(form: FormData, fields: readonly string[]): Record<string, string> {
-  return Object.fromEntries(fields.map((field) => [field, String(form.get(field) ?? '')]));
-}
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
-
-export function parseWith<T>(schema: z.ZodType<T>, values: Record<string, string>): Parsed<T> {
-  const result = schema.safeParse(values);
-  if (result.success) return { ok: true, value: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) errors[String(issue.path[0])] ??= issue.message;
-  return { ok: false, errors };
-}
 
 export function addressOf(source: DeliveryAddress): DeliveryAddress {
   return {

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/db/client';
 import { productDownloadSchema, saveProductDownloadSettings, sourceSchema } from '@/lib/downloads/settings';
-import { parseWith, type FieldErrors } from '@/lib/orders/customer-input';
+import { formValues, parseWith, type FieldErrors } from '@/lib/forms';
 import { requireAdmin } from '../require-admin';
 
 export interface SettingsState { errors?: FieldErrors; saved?: boolean; values?: Record<string, string> }
@@ -12,7 +12,7 @@ const FIELDS = ['kind', 'fileName', 'externalUrl', 's3Bucket', 's3Key', 's3Expir
 
 export async function saveDownloadSettingsAction(_prev: SettingsState, form: FormData): Promise<SettingsState> {
   await requireAdmin();
-  const values = Object.fromEntries(FIELDS.map((f) => [f, String(form.get(f) ?? '')]));
+  const values = formValues(form, FIELDS);
   const product = await db().product.findFirst({ where: { slug: String(form.get('slug') ?? ''), kind: 'digital' }, include: { fileSource: true } });
   if (!product) return { errors: { form: 'No such digital product.' }, values };
   const limits = parseWith(productDownloadSchema, values);

@@ -11,6 +11,7 @@ import { OrderError } from '@/lib/orders/errors';
 import { orderLinkRing } from '@/lib/orders/links';
 import { getShopSession } from '@/lib/session/next';
 import { requireAdmin } from './require-admin';
+import { parseDbId } from '@/lib/db/schema-files';
 import { overrideLicense, setLicenseStatus } from '@/lib/downloads/licenses';
 import { licenseOverrideSchema } from '@/lib/downloads/settings';
 
@@ -58,9 +59,9 @@ export async function deliverMailAction(_prev: AdminFormState): Promise<AdminFor
 
 export async function setLicenseStatusAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   await requireAdmin();
-  const licenseId = Number(form.get('licenseId'));
+  const licenseId = parseDbId(form.get('licenseId'));
   const status = form.get('status') === 'revoked' ? 'revoked' : 'active';
-  const license = await db().license.findUnique({ where: { id: Number.isSafeInteger(licenseId) ? licenseId : -1 }, include: { order: true } });
+  const license = await db().license.findUnique({ where: { id: licenseId ?? -1 }, include: { order: true } });
   if (!license) return { error: 'No such license.' };
   await setLicenseStatus(db(), license.id, status, new Date());
   revalidatePath(`/admin/orders/${license.order.number}`);
@@ -69,10 +70,10 @@ export async function setLicenseStatusAction(_prev: AdminFormState, form: FormDa
 
 export async function overrideLicenseAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   await requireAdmin();
-  const licenseId = Number(form.get('licenseId'));
+  const licenseId = parseDbId(form.get('licenseId'));
   const parsed = licenseOverrideSchema.safeParse({ downloadLimit: String(form.get('downloadLimit') ?? ''), expiresOn: String(form.get('expiresOn') ?? '') });
   if (!parsed.success) return { error: parsed.error.issues[0].message };
-  const license = await db().license.findUnique({ where: { id: Number.isSafeInteger(licenseId) ? licenseId : -1 }, include: { order: true } });
+  const license = await db().license.findUnique({ where: { id: licenseId ?? -1 }, include: { order: true } });
   if (!license) return { error: 'No such license.' };
   await overrideLicense(db(), license.id, parsed.data);
   revalidatePath(`/admin/orders/${license.order.number}`);

@@ -32,3 +32,13 @@ export function providerOf(databaseUrl: string): Provider {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) return 'postgresql';
   throw new Error(`DATABASE_URL must start with file: or postgresql:// (got "${databaseUrl.split(':')[0]}:")`);
 }
+
+/** Largest id an autoincrement column holds on every provider (PostgreSQL int4). */
+export const MAX_DB_ID = 2_147_483_647;
+
+export function parseDbId(value: unknown): number | null {
+  const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+  if (!/^\d{1,10}$/.test(text)) return null;
+  const id = Number(text);
+  return id >= 1 && id <= MAX_DB_ID ? id : null;
+}

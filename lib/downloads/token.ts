@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { deriveKeyRing, ringVerifies, signWithRing, type KeyRing } from '../signing';
 import { TokenExpired, TokenMalformed, TokenSignatureInvalid } from './errors';
+import { MAX_DB_ID } from '../db/schema-files';
 
 export const DOWNLOAD_TOKEN_PURPOSE = 'download-token';
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 300;
@@ -18,7 +19,7 @@ export interface DownloadTokenPayload {
 }
 
 const payloadSchema = z.strictObject({
-  license_id: z.number().int().positive(),
+  license_id: z.number().int().positive().max(MAX_DB_ID),
   product_slug: z.string().min(1).max(200),
   expires: z.number().int().nonnegative(),
 });

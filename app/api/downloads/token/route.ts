@@ -6,11 +6,12 @@ import { issueDownloadToken } from '@/lib/downloads/issue-token';
 import { isCrossOrigin, jsonError, PRIVATE_HEADERS } from '@/lib/http/errors';
 import { orderLinkRing } from '@/lib/orders/links';
 import { queryPairs } from '@/lib/signing';
+import { MAX_DB_ID } from '@/lib/db/schema-files';
 import { getShopSession } from '@/lib/session/next';
 
 const bodySchema = z.object({
   order_link: z.string().max(2000).regex(/^\/orders\/\d{1,20}\?/),
-  license_id: z.number().int().positive(),
+  license_id: z.number().int().positive().max(MAX_DB_ID),
   product_slug: z.string().min(1).max(200),
 });
 

@@ -4,7 +4,7 @@ import { createS3Client } from '../lib/downloads/sources/s3';
 import { createDownloadToken, downloadTokenRing } from '../lib/downloads/token';
 import { putTestObject } from '../tests/support/s3';
 import { ADMIN_PASSWORD, CURRENT_KEY, EXTERNAL_FILE, FIXTURES_URL, S3_CREDENTIALS, S3_ENDPOINT, fileBytes } from './support/env';
-import { licensesOf, loginAsAdmin, newCustomer, placeOrder, storedFileName } from './support/shop';
+import { downloadCountOf, licensesOf, loginAsAdmin, newCustomer, placeOrder, storedFileName } from './support/shop';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -146,9 +146,16 @@ test('local files resume with Range and are reachable by no other URL', async ({
   const issued = await page.request.post('/api/downloads/token', { data: { order_link: fresh.url, license_id: license.id, product_slug: LOCAL.slug } });
   const { url } = (await issued.json()) as { url: string };
 
+  const head = await request.head(url);
+  expect(head.status()).toBe(200);
+  expect(head.headers()['content-length']).toBe(String(LOCAL.bytes.length));
+  expect(downloadCountOf(license.id)).toBe(0);
+
   const part = await request.get(url, { headers: { range: 'bytes=1000-1999' } });
   expect(part.status()).toBe(206);
   expect(part.headers()['content-range']).toBe(`bytes 1000-1999/${LOCAL.bytes.length}`);
+  expect(part.headers()['content-length']).toBe('1000');
+  expect(part.headers()['content-disposition']).toContain("filename*=UTF-8''Pop-up%20templates%20%28%C3%A9t%C3%A9%29.pdf");
   expect((await part.body()).equals(LOCAL.bytes.subarray(1000, 2000))).toBe(true);
   const rest = await request.get(url, { headers: { range: 'bytes=2000-' } });
   expect(rest.status()).toBe(206);
@@ -156,6 +163,7 @@ test('local files resume with Range and are reachable by no other URL', async ({
   const outside = await request.get(url, { headers: { range: `bytes=${LOCAL.bytes.length}-` } });
   expect(outside.status()).toBe(416);
   expect(outside.headers()['content-range']).toBe(`bytes */${LOCAL.bytes.length}`);
+  expect(downloadCountOf(license.id)).toBe(1); // the resumed part was not counted again
 
   const name = storedFileName(LOCAL.slug);
   const paths = [`/${name}`, `/files/${name}`, `/data/${name}`, `/data/files/${name}`, `/data/e2e-files/${name}`,

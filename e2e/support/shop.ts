@@ -117,3 +117,12 @@ export function storedFileName(productSlug: string): string {
     db.close();
   }
 }
+
+export function downloadCountOf(licenseId: number): number {
+  const db = new Database(E2E_DATABASE_FILE, { readonly: true });
+  try {
+    return (db.prepare('SELECT downloadCount AS n FROM "License" WHERE id = ?').get(licenseId) as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}

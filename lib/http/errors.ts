@@ -43,14 +43,14 @@ export function jsonError(error: unknown, context: string): Response {
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A small page for a person who followed a download link. */
-export function pageError(error: unknown, context: string): Response {
+export function errorPage(error: unknown, context: string): { status: number; headers: Record<string, string>; html: string } {
   const { status, message } = publicError(error, context);
   const headers: Record<string, string> = { ...PRIVATE_HEADERS, 'Content-Type': 'text/html; charset=utf-8' };
   if (error instanceof RangeNotSatisfiable) headers['Content-Range'] = `bytes */${error.size}`;
-  const body = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Download</title>`
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Download</title>`
     + `<body style="font-family:system-ui;margin:3rem auto;max-width:36rem"><h1>Download not available</h1><p>${escapeHtml(message)}</p>`
     + `<p><a href="/">Pop-up Card Shop</a></p></body></html>`;
-  return new Response(body, { status, headers });
+  return { status, headers, html };
 }
 
 export { PRIVATE_HEADERS };

@@ -1,15 +1,11 @@
 // Local files: streamed from STORAGE_DIR, never read whole, with Range support
 // so large downloads resume.
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { attachmentDisposition } from '../disposition';
 import { FileUnavailable } from '../errors';
 import { parseRange, type ByteRange } from '../range';
 import { storedFilePath } from '../storage';
-
-// Web streams cost per chunk; 1 MiB reads keep throughput near a plain node:http server.
-const READ_CHUNK_BYTES = 2 * 1024 * 1024;
+import type { DownloadReply } from '../reply';
 
 export interface LocalFile { path: string; size: number; etag: string }
 
@@ -27,17 +23,16 @@ export function requestedRange(file: LocalFile, rangeHeader: string | null, ifRa
   return parseRange(rangeHeader, file.size);
 }
 
-export function localFileResponse(file: LocalFile, range: ByteRange | null, fileName: string, contentType: string): Response {
+export function localFileReply(file: LocalFile, range: ByteRange | null, fileName: string, contentType: string): DownloadReply {
   const { start, end } = range ?? { start: 0, end: file.size - 1 };
   const length = file.size === 0 ? 0 : end - start + 1;
-  const headers = new Headers({
+  const headers: Record<string, string> = {
     'Content-Type': contentType,
     'Content-Disposition': attachmentDisposition(fileName),
     'Content-Length': String(length),
     'Accept-Ranges': 'bytes',
     ETag: file.etag,
-  });
-  if (range) headers.set('Content-Range', `bytes ${start}-${end}/${file.size}`);
-  const body = length === 0 ? null : (Readable.toWeb(createReadStream(file.path, { start, end, highWaterMark: READ_CHUNK_BYTES })) as ReadableStream<Uint8Array>);
-  return new Response(body, { status: range ? 206 : 200, headers });
+  };
+  if (range) headers['Content-Range'] = `bytes ${start}-${end}/${file.size}`;
+  return { status: range ? 206 : 200, headers, file: length === 0 ? undefined : { path: file.path, start, end } };
 }

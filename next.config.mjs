@@ -16,6 +16,12 @@ const everyPage = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  experimental: {
+    // Pages sent with Referrer-Policy: no-referrer make browsers send `Origin: null`
+    // with their form posts, which Next's Server Action origin check would refuse.
+    // Cross-site posts still carry no session: the cookie is SameSite=Lax.
+    serverActions: { allowedOrigins: ['null'] },
+  },
   async headers() {
     return [
       { source: '/:path*', headers: everyPage },

@@ -25,6 +25,7 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 export interface AppConfig {
@@ -38,6 +39,8 @@ export interface AppConfig {
   mailFrom: string;
   storageDir: string;
   s3: S3Settings;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +94,7 @@ export function parseConfig(env: Record<string, string | undefined>, secretsDir 
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     storageDir: e.STORAGE_DIR,
+    trustProxy: ['true', '1'].includes(e.TRUST_PROXY),
     s3: {
       endpoint: e.S3_ENDPOINT,
       region: e.S3_REGION,

@@ -23,7 +23,7 @@ export async function resolveDownload(db: Db, token: string, pathSlug: string, r
   if (!license) throw new LicenseNotFound();
   if (license.product.slug !== pathSlug) throw new WrongProduct('the license is for another product');
   assertLicenseUsable(license, license.product.id, now);
-  if (!license.product.fileSource) throw new FileUnavailable();
+  if (!license.product.fileSource || license.product.fileSource.kind === 'none') throw new FileUnavailable();
   return { license, product: license.product, source: license.product.fileSource };
 }
 
@@ -71,8 +71,11 @@ async function countDownload(tx: Tx, license: ResolvedDownload['license'], key: 
     where: {
       id: license.id,
       status: 'active',
-      ...(license.downloadLimit === null ? {} : { downloadCount: { lt: license.downloadLimit } }),
-      OR: [{ lastCountedAt: null }, { lastCountedAt: { lt: doubleClickSince } }, { lastClientKey: { not: key } }],
+      AND: [
+        // The limit as stored now (an admin may have just changed it), compared in the UPDATE itself.
+        { OR: [{ downloadLimit: null }, { downloadCount: { lt: tx.license.fields.downloadLimit } }] },
+        { OR: [{ lastCountedAt: null }, { lastCountedAt: { lt: doubleClickSince } }, { lastClientKey: { not: key } }] },
+      ],
     },
     data: { downloadCount: { increment: 1 }, lastCountedAt: now, lastClientKey: key },
   });

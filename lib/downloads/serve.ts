@@ -7,6 +7,7 @@ import type { DownloadClient } from './client';
 import { FileUnavailable, TokenMalformed } from './errors';
 import { localFileReply, openLocalFile, requestedRange } from './sources/local';
 import type { DownloadReply } from './reply';
+import { assertDownloadsLeft } from './license-rules';
 import { presignDownload, s3ClientFor, type S3Settings } from './sources/s3';
 
 export interface DownloadRequest {
@@ -34,7 +35,10 @@ export async function serveDownload(request: DownloadRequest, deps: DownloadDeps
     const file = await openLocalFile(deps.storageDir, source.storedName);
     const range = requestedRange(file, request.range, request.ifRange);
     const reply = localFileReply(file, range, source.fileName, source.contentType);
-    if (request.method === 'HEAD') return reply;
+    if (request.method === 'HEAD') {
+      assertDownloadsLeft(resolved.license);
+      return reply;
+    }
     const bytes = range ? range.end - range.start + 1 : file.size;
     await recordDownload(db, resolved, { client, source: 'local', bytes, rangeStart: range?.start }, now);
     return reply;

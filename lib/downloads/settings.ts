@@ -23,7 +23,9 @@ export const sourceSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('external'),
     fileName,
-    externalUrl: z.string().trim().pipe(z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL.' })),
+    // Stored as the parsed href: percent-encoded, so it is always a valid Location header.
+    externalUrl: z.string().trim().pipe(z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL.' }))
+      .transform((url) => new URL(url).href),
   }),
   z.object({
     kind: z.literal('s3'),
@@ -45,7 +47,8 @@ export async function saveProductDownloadSettings(
     await tx.product.update({ where: { id: productId }, data: limits });
     const existing = await tx.fileSource.findUnique({ where: { productId } });
     if (source.kind === 'none') {
-      if (existing) await tx.fileSource.delete({ where: { productId } });
+      // Kept, not deleted: the row remembers an uploaded file for switching back.
+      if (existing) await tx.fileSource.update({ where: { productId }, data: { kind: 'none', updatedAt: now } });
       return;
     }
     if (source.kind === 'local') {
@@ -63,10 +66,17 @@ export async function saveUploadedFile(db: Db, productId: number, file: { stored
   await db.fileSource.upsert({ where: { productId }, create: { productId, ...data }, update: data });
 }
 
+/** YYYY-MM-DD naming a day that exists (not 2025-02-30). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
 /** An admin's per-license override: empty means unlimited / never expires. */
 export const licenseOverrideSchema = z.object({
   downloadLimit: optionalCount('Download limit', 1000),
-  expiresOn: z.string().trim().refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v), 'Enter the expiry as a date (YYYY-MM-DD).'),
+  expiresOn: z.string().trim().refine((v) => v === '' || isCalendarDate(v), 'Enter the expiry as a real date (YYYY-MM-DD).'),
 }).transform(({ downloadLimit, expiresOn }) => ({
   downloadLimit,
   expiresAt: expiresOn === '' ? null : new Date(`${expiresOn}T23:59:59Z`),

@@ -3,7 +3,7 @@
 // (visible to admins), which is how the demo runs.
 import { config } from '../config';
 import { db } from '../db/client';
-import { deliverDueMail, type DeliveryReport } from './outbox';
+import { deliverDueMail, DELIVERY_BATCH, type DeliveryReport } from './outbox';
 import { smtpTransport } from './smtp';
 
 let running = false;
@@ -22,11 +22,24 @@ export function deliverMailSoon(): void {
   running = true;
   void (async () => {
     try {
-      do { again = false; await deliverDueMailNow(); } while (again);
+      do {
+        again = false;
+        const report = await deliverDueMailNow();
+        if (report.sent + report.failed >= DELIVERY_BATCH) again = true; // a full batch: more may be due
+      } while (again);
     } catch (error) {
       console.error('[mail] delivery run failed:', error);
     } finally {
       running = false;
     }
   })();
+}
+
+export const RETRY_SWEEP_MS = 60_000;
+
+/** Called once at server start: retries failed mail and sends what a crash left behind. */
+export function startMailSweeper(): void {
+  if (!config().smtpUrl) return;
+  deliverMailSoon();
+  setInterval(deliverMailSoon, RETRY_SWEEP_MS).unref();
 }

@@ -18,7 +18,7 @@ type OutboxWriter = Pick<Db, 'outboxMessage'>;
 
 const RETRY_BASE_SECONDS = 30;
 const MAX_RETRY_SECONDS = 60 * 60;
-const BATCH = 20;
+export const DELIVERY_BATCH = 20;
 
 export function enqueueMail(db: OutboxWriter, mail: OutgoingMail, now: Date) {
   return db.outboxMessage.create({ data: { ...mail, createdAt: now, nextAttemptAt: now } });
@@ -35,7 +35,7 @@ export async function deliverDueMail(db: Db, transport: MailTransport, from: str
   const due = await db.outboxMessage.findMany({
     where: { sentAt: null, nextAttemptAt: { lte: now } },
     orderBy: { id: 'asc' },
-    take: BATCH,
+    take: DELIVERY_BATCH,
   });
   const report = { sent: 0, failed: 0 };
   for (const message of due) {

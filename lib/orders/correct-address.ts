@@ -3,7 +3,7 @@
 import type { Db } from '../db/client';
 import type { KeyRing, QueryPairs } from '../signing';
 import { addressOf, type DeliveryAddress } from './customer-input';
-import { AddressLocked, OrderAccessDenied, OrderNotFound } from './errors';
+import { AddressLocked, ConcurrentChange, OrderAccessDenied, OrderNotFound } from './errors';
 import { orderPath } from './links';
 import { decideOrderTier, linkStateOf } from './tier';
 
@@ -19,19 +19,23 @@ export async function correctDeliveryAddress(db: Db, request: CorrectionRequest,
   const link = linkStateOf(orderPath(request.number), request.linkQuery, ring, Math.floor(now.getTime() / 1000));
   if (decideOrderTier(link, request.sessionOrders.includes(request.number)) !== 'FULL') throw new OrderAccessDenied();
 
-  await db.$transaction(async (tx) => {
-    const order = await tx.order.findUnique({ where: { number: request.number } });
+  // Optimistic: the update only lands on the address that was read, so the
+  // history's "previous" is exact even with two corrections at once; the status
+  // guard makes a dispatch that lands first win.
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    const order = await db.order.findUnique({ where: { number: request.number } });
     if (!order) throw new OrderNotFound();
-    // The status guard in the WHERE makes a dispatch that lands meanwhile win.
-    const updated = await tx.order.updateMany({ where: { id: order.id, status: 'placed' }, data: request.address });
-    if (updated.count === 0) throw new AddressLocked();
-    await tx.addressChange.create({
-      data: {
-        orderId: order.id,
-        previous: JSON.stringify(addressOf(order)),
-        current: JSON.stringify(addressOf(request.address)),
-        changedAt: now,
-      },
+    if (order.status !== 'placed') throw new AddressLocked();
+    const previous = addressOf(order);
+    const stored = await db.$transaction(async (tx) => {
+      const updated = await tx.order.updateMany({ where: { id: order.id, status: 'placed', ...previous }, data: request.address });
+      if (updated.count === 0) return false;
+      await tx.addressChange.create({
+        data: { orderId: order.id, previous: JSON.stringify(previous), current: JSON.stringify(addressOf(request.address)), changedAt: now },
+      });
+      return true;
     });
-  });
+    if (stored) return;
+  }
+  throw new ConcurrentChange();
 }

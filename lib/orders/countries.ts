@@ -6,4 +6,4 @@ export const COUNTRIES: Readonly<Record<string, string>> = {
   PT: 'Portugal', SE: 'Sweden', US: 'United States',
 };
 
-export const countryName = (code: string) => COUNTRIES[code] ?? code;
+export const countryName = (code: string) => (Object.hasOwn(COUNTRIES, code) ? COUNTRIES[code] : code);

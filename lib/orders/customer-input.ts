@@ -11,7 +11,7 @@ export const deliveryAddressSchema = z.object({
   addressLine2: z.string().trim().max(120, 'Address line 2 is too long (at most 120 characters).').default(''),
   city: text('City', 80),
   postalCode: text('Postal code', 20).regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, 'Enter a valid postal code.'),
-  country: z.string({ error: 'Choose a country.' }).min(1, 'Choose a country.').refine((code) => code === '' || code in COUNTRIES, 'Choose a country from the list.'),
+  country: z.string({ error: 'Choose a country.' }).min(1, 'Choose a country.').refine((code) => code === '' || Object.hasOwn(COUNTRIES, code), 'Choose a country from the list.'),
 });
 
 export const checkoutSchema = deliveryAddressSchema.extend({

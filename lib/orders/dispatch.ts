@@ -7,10 +7,14 @@ import { absoluteLink, signedOrderPath } from './links';
 
 export async function markDispatched(db: Db, number: string, ctx: { ring: KeyRing; publicUrl: string; now: Date }) {
   await db.$transaction(async (tx) => {
-    const order = await tx.order.findUnique({ where: { number }, include: { items: true } });
-    if (!order) throw new OrderNotFound();
-    const updated = await tx.order.updateMany({ where: { id: order.id, status: 'placed' }, data: { status: 'dispatched', dispatchedAt: ctx.now } });
-    if (updated.count === 0) throw new AlreadyDispatched();
+    const updated = await tx.order.updateMany({ where: { number, status: 'placed' }, data: { status: 'dispatched', dispatchedAt: ctx.now } });
+    if (updated.count === 0) {
+      if (await tx.order.count({ where: { number } })) throw new AlreadyDispatched();
+      throw new OrderNotFound();
+    }
+    // Read after the update: the mail names the address the order was dispatched to,
+    // even if a correction committed a moment before.
+    const order = await tx.order.findUniqueOrThrow({ where: { number }, include: { items: true } });
     await enqueueMail(tx, dispatchMail(order, absoluteLink(ctx.publicUrl, signedOrderPath(number, ctx.ring))), ctx.now);
   });
 }

@@ -35,3 +35,8 @@ export class AlreadyDispatched extends OrderError {
   readonly code = 'ALREADY_DISPATCHED';
   constructor() { super('The order was already dispatched.'); }
 }
+
+export class ConcurrentChange extends OrderError {
+  readonly code = 'CONCURRENT_CHANGE';
+  constructor() { super('The address was changed at the same moment elsewhere; please check it and try again.'); }
+}

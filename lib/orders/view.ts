@@ -87,7 +87,7 @@ export async function loadOrderView(db: Db, number: string, tier: OrderTier, lin
     downloads: (await licensesOfOrder(db, id)).map((license) => ({
       licenseId: license.id, productSlug: license.product.slug, productName: license.product.name,
       status: license.status, downloadsLeft: downloadsLeft(license), expiresAt: license.expiresAt,
-      available: license.product.fileSource !== null,
+      available: (license.product.fileSource?.kind ?? 'none') !== 'none',
     })),
     address: { addressLine1, addressLine2, city, postalCode, country },
     canCorrectAddress: order.status === 'placed',

@@ -9,5 +9,16 @@ export async function getShopSession() {
   // cookies() first: while `next build` prerenders, it bails out before any secret is read.
   const jar = await cookies();
   const { appKeys, publicUrl } = config();
-  return getIronSession<ShopSession>(jar, sessionOptions(appKeys, publicUrl.startsWith('https:')));
+  const options = sessionOptions(appKeys, publicUrl.startsWith('https:'));
+  try {
+    return await getIronSession<ShopSession>(jar, options);
+  } catch {
+    // iron-session throws on some malformed cookies (bad prefix, bad expiry):
+    // such a browser simply starts a fresh session, which replaces the cookie when saved.
+    const withoutSession = {
+      get: (name: string) => (name === options.cookieName ? undefined : jar.get(name)),
+      set: jar.set.bind(jar),
+    };
+    return getIronSession<ShopSession>(withoutSession as typeof jar, options);
+  }
 }

@@ -87,6 +87,21 @@ describe.each(PROVIDERS_UNDER_TEST)('orders on %s', (provider) => {
     expect(mails[1].text).toContain(`https://shop.example${signedPath}`);
   });
 
+  it('mails the dispatch to the address the order holds, whichever of correction and dispatch lands first', async () => {
+    for (let round = 0; round < 6; round += 1) {
+      const { number, signedPath } = await place();
+      const [correction] = await Promise.allSettled([
+        correctDeliveryAddress(test.db, { number, linkQuery: queryOf(signedPath), sessionOrders: [number], address: newAddress }, ring, now),
+        markDispatched(test.db, number, ctx),
+      ]);
+      const order = await test.db.order.findUniqueOrThrow({ where: { number }, include: { addressChanges: true } });
+      const mail = await test.db.outboxMessage.findFirstOrThrow({ where: { orderId: order.id, kind: 'order-dispatched' } });
+      expect(mail.text).toContain(order.city);
+      expect(order.addressChanges).toHaveLength(correction.status === 'fulfilled' ? 1 : 0);
+      if (correction.status === 'rejected') expect(correction.reason).toBeInstanceOf(AddressLocked);
+    }
+  });
+
   it('seeds the demo catalogue idempotently', async () => {
     const before = await test.db.product.count();
     await seedDemoCatalog(test.db);

@@ -17,7 +17,7 @@ async function DigitalProducts() {
           {products.map((p) => (
             <tr key={p.slug}>
               <td><Link href={`/admin/products/${p.slug}`}>{p.name}</Link></td>
-              <td>{p.fileSource ? `${p.fileSource.kind} · ${p.fileSource.fileName}` : 'none yet'}</td>
+              <td>{p.fileSource && p.fileSource.kind !== 'none' ? `${p.fileSource.kind} · ${p.fileSource.fileName}` : 'none yet'}</td>
               <td>{p.downloadLimit ?? 'unlimited'}</td>
               <td>{p.licenseDays ? `${p.licenseDays} days` : 'forever'}</td>
             </tr>

@@ -20,7 +20,8 @@ export default async function download(req: NextApiRequest, res: NextApiResponse
   }
   const method = req.method;
   const slug = one(req.query.slug) ?? '';
-  const { appKeys, storageDir, s3 } = appConfig();
+  const { appKeys, storageDir, s3, trustProxy } = appConfig();
+  const forwardedFor = trustProxy ? one(req.headers['x-forwarded-for'])?.split(',')[0].trim() : undefined;
   let reply: DownloadReply;
   try {
     reply = await serveDownload({
@@ -29,14 +30,20 @@ export default async function download(req: NextApiRequest, res: NextApiResponse
       token: one(req.query.token),
       range: one(req.headers.range),
       ifRange: one(req.headers['if-range']),
-      // For the log and for spotting resumes; not a security boundary (a proxy may set it).
+      // The peer's address, or the proxy's word for it when TRUST_PROXY is set.
       client: {
-        ip: one(req.headers['x-forwarded-for'])?.split(',')[0].trim() || req.socket.remoteAddress || 'unknown',
+        ip: forwardedFor || req.socket.remoteAddress || 'unknown',
         userAgent: one(req.headers['user-agent']) ?? '',
       },
     }, { db: db(), ring: downloadTokenRing(appKeys), storageDir, s3, now: new Date() });
   } catch (error) {
     reply = errorPage(error, `download ${slug}`);
   }
-  await sendReply(res, { ...reply, headers: { ...reply.headers, ...PRIVATE_HEADERS } }, method);
+  try {
+    await sendReply(res, { ...reply, headers: { ...reply.headers, ...PRIVATE_HEADERS } }, method);
+  } catch (error) {
+    if (res.headersSent) return void res.destroy();
+    const page = errorPage(error, `download ${slug}`);
+    await sendReply(res, page, method);
+  }
 }

@@ -1,6 +1,7 @@
 // Admin upload: the file is streamed to STORAGE_DIR (never held in memory),
 // then becomes the product's local source. Replaced files are kept on disk.
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -27,10 +28,12 @@ function receiveFile(request: Request, storageDir: string): Promise<Received | n
       saving = saveUpload(storageDir, stream, name).then((saved) => ({
         ...saved, fileName: name, contentType: info.mimeType || 'application/octet-stream',
       }));
+      saving.catch(() => {}); // awaited on close; this only keeps an early failure from going unhandled
     });
     parser.on('error', reject);
     parser.on('close', () => (saving ? saving.then(resolve, reject) : resolve(null)));
-    Readable.fromWeb(request.body as never).pipe(parser);
+    // pipeline: an aborted request errors the parser (and so the file being written) instead of hanging.
+    pipeline(Readable.fromWeb(request.body as never), parser).catch(reject);
   });
 }
 

@@ -1,0 +1,10 @@
+// Runs once when the server starts.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startMailSweeper } = await import('./lib/mail/deliver');
+  try {
+    startMailSweeper();
+  } catch (error) {
+    console.error('[mail] the retry sweeper did not start:', error);
+  }
+}

@@ -56,14 +56,18 @@ export function signWithKey(number: string, key: string, expires?: number) {
   return signedOrderPath(number, deriveKeyRing([key], ORDER_LINK_PURPOSE), expires);
 }
 
-/** Orders stored for this email, read straight from the test database. */
-export function countOrdersFor(email: string): number {
+/** Reads the test database directly (read-only), to check what a flow stored. */
+function readE2eDb<T>(read: (db: Database.Database) => T): T {
   const db = new Database(E2E_DATABASE_FILE, { readonly: true });
   try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM "Order" WHERE email = ?').get(email) as { n: number }).n;
+    return read(db);
   } finally {
     db.close();
   }
+}
+
+export function countOrdersFor(email: string): number {
+  return readE2eDb((db) => (db.prepare('SELECT COUNT(*) AS n FROM "Order" WHERE email = ?').get(email) as { n: number }).n);
 }
 
 export interface ReceivedMail { to: string; subject: string; text: string }
@@ -99,30 +103,15 @@ export async function markDispatchedAsAdmin(page: Page, password: string, number
 }
 
 export function licensesOf(orderNumber: string): { id: number; slug: string }[] {
-  const db = new Database(E2E_DATABASE_FILE, { readonly: true });
-  try {
-    return db.prepare(`SELECT l.id AS id, p.slug AS slug FROM "License" l JOIN "Order" o ON o.id = l.orderId
-      JOIN "Product" p ON p.id = l.productId WHERE o.number = ? ORDER BY l.id`).all(orderNumber) as { id: number; slug: string }[];
-  } finally {
-    db.close();
-  }
+  return readE2eDb((db) => db.prepare(`SELECT l.id AS id, p.slug AS slug FROM "License" l JOIN "Order" o ON o.id = l.orderId
+    JOIN "Product" p ON p.id = l.productId WHERE o.number = ? ORDER BY l.id`).all(orderNumber) as { id: number; slug: string }[]);
 }
 
 export function storedFileName(productSlug: string): string {
-  const db = new Database(E2E_DATABASE_FILE, { readonly: true });
-  try {
-    return (db.prepare(`SELECT f.storedName AS name FROM "FileSource" f JOIN "Product" p ON p.id = f.productId WHERE p.slug = ?`)
-      .get(productSlug) as { name: string }).name;
-  } finally {
-    db.close();
-  }
+  return readE2eDb((db) => (db.prepare(`SELECT f.storedName AS name FROM "FileSource" f JOIN "Product" p ON p.id = f.productId
+    WHERE p.slug = ?`).get(productSlug) as { name: string }).name);
 }
 
 export function downloadCountOf(licenseId: number): number {
-  const db = new Database(E2E_DATABASE_FILE, { readonly: true });
-  try {
-    return (db.prepare('SELECT downloadCount AS n FROM "License" WHERE id = ?').get(licenseId) as { n: number }).n;
-  } finally {
-    db.close();
-  }
+  return readE2eDb((db) => (db.prepare('SELECT downloadCount AS n FROM "License" WHERE id = ?').get(licenseId) as { n: number }).n);
 }

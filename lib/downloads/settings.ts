@@ -52,17 +52,22 @@ export async function saveProductDownloadSettings(
       return;
     }
     if (source.kind === 'local') {
-      // Switching back to the uploaded file keeps its name; a new file comes through the upload form.
-      if (existing?.storedName) await tx.fileSource.update({ where: { productId }, data: { kind: 'local', updatedAt: now } });
+      // Back to the uploaded file, under its own name; a new file comes through the upload form.
+      if (existing?.storedName) {
+        await tx.fileSource.update({
+          where: { productId },
+          data: { kind: 'local', fileName: existing.uploadedName ?? existing.fileName, contentType: existing.uploadedType ?? existing.contentType, updatedAt: now },
+        });
+      }
       return;
     }
-    const data = { ...source, updatedAt: now };
+    const data = { ...source, contentType: 'application/octet-stream', updatedAt: now };
     await tx.fileSource.upsert({ where: { productId }, create: { productId, ...data }, update: data });
   });
 }
 
 export async function saveUploadedFile(db: Db, productId: number, file: { storedName: string; fileName: string; contentType: string }, now: Date) {
-  const data = { kind: 'local', ...file, updatedAt: now };
+  const data = { kind: 'local', ...file, uploadedName: file.fileName, uploadedType: file.contentType, updatedAt: now };
   await db.fileSource.upsert({ where: { productId }, create: { productId, ...data }, update: data });
 }
 

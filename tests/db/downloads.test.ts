@@ -7,7 +7,7 @@ import { issueDownloadToken } from '@/lib/downloads/issue-token';
 import { recordDownload, resolveDownload } from '@/lib/downloads/authorize';
 import { createDownloadToken, downloadTokenRing } from '@/lib/downloads/token';
 import { setLicenseStatus } from '@/lib/downloads/licenses';
-import { saveProductDownloadSettings } from '@/lib/downloads/settings';
+import { saveProductDownloadSettings, saveUploadedFile } from '@/lib/downloads/settings';
 import {
   DownloadLimitReached, FileUnavailable, LicenseExpired, LicenseNotFound, LicenseRevoked, WrongProduct,
 } from '@/lib/downloads/errors';
@@ -76,6 +76,18 @@ describe.each(PROVIDERS_UNDER_TEST)('downloads on %s', (provider) => {
     const later = new Date('2027-01-01T00:00:00Z');
     const lateToken = createDownloadToken(plugin.id, 'paper-engineering-plugin', rings.downloads, later.getTime() / 1000);
     await expect(resolveDownload(test.db, lateToken, 'paper-engineering-plugin', rings.downloads, later)).rejects.toBeInstanceOf(LicenseExpired);
+  });
+
+  it('remembers an uploaded file, its name and type, while another source is chosen', async () => {
+    const product = await test.db.product.findUniqueOrThrow({ where: { slug: 'svg-cut-files' } });
+    const limits = { downloadLimit: null, licenseDays: null };
+    await saveUploadedFile(test.db, product.id, { storedName: 'a'.repeat(32) + '.zip', fileName: 'Cut files.zip', contentType: 'application/zip' }, now);
+    await saveProductDownloadSettings(test.db, product.id, limits, { kind: 's3', fileName: 'pack.zip', s3Bucket: 'shop', s3Key: 'k', s3ExpirySeconds: 300 }, now);
+    expect(await test.db.fileSource.findUniqueOrThrow({ where: { productId: product.id } })).toMatchObject({ kind: 's3', fileName: 'pack.zip', contentType: 'application/octet-stream' });
+    await saveProductDownloadSettings(test.db, product.id, limits, { kind: 'none' }, now);
+    await saveProductDownloadSettings(test.db, product.id, limits, { kind: 'local' }, now);
+    expect(await test.db.fileSource.findUniqueOrThrow({ where: { productId: product.id } }))
+      .toMatchObject({ kind: 'local', storedName: 'a'.repeat(32) + '.zip', fileName: 'Cut files.zip', contentType: 'application/zip' });
   });
 
   it('lets exactly k of 20 concurrent downloads through a limit of k', async () => {

@@ -26,7 +26,7 @@ async function ProductDownloads({ slug, uploaded, uploadError }: { slug: string;
       <h1>{product.name}</h1>
       <section aria-labelledby="upload-heading">
         <h2 id="upload-heading">Local file</h2>
-        <p>{source?.storedName ? `Uploaded: ${source.kind === 'local' ? source.fileName : 'a file (not the current source)'}` : 'No file uploaded yet.'}</p>
+        <p>{source?.storedName ? `Uploaded: ${source.uploadedName ?? source.fileName}${source.kind === 'local' ? '' : ' (not the current source)'}` : 'No file uploaded yet.'}</p>
         <form action={`/api/admin/products/${product.slug}/file`} method="post" encType="multipart/form-data">
           <label htmlFor="file">File to upload</label>
           <input id="file" name="file" type="file" required />

@@ -12,6 +12,7 @@ import { orderLinkRing } from '@/lib/orders/links';
 import { getShopSession } from '@/lib/session/next';
 import { requireAdmin } from './require-admin';
 import { parseDbId } from '@/lib/db/schema-files';
+import { formValues } from '@/lib/forms';
 import { overrideLicense, setLicenseStatus } from '@/lib/downloads/licenses';
 import { licenseOverrideSchema } from '@/lib/downloads/settings';
 
@@ -57,11 +58,15 @@ export async function deliverMailAction(_prev: AdminFormState): Promise<AdminFor
   return { message: `Sent ${report.sent}, failed ${report.failed}.` };
 }
 
+/** The license a license form names, with its order's number (for the page to refresh). */
+function licenseOfForm(form: FormData) {
+  return db().license.findUnique({ where: { id: parseDbId(form.get('licenseId')) ?? -1 }, include: { order: { select: { number: true } } } });
+}
+
 export async function setLicenseStatusAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   await requireAdmin();
-  const licenseId = parseDbId(form.get('licenseId'));
   const status = form.get('status') === 'revoked' ? 'revoked' : 'active';
-  const license = await db().license.findUnique({ where: { id: licenseId ?? -1 }, include: { order: true } });
+  const license = await licenseOfForm(form);
   if (!license) return { error: 'No such license.' };
   await setLicenseStatus(db(), license.id, status, new Date());
   revalidatePath(`/admin/orders/${license.order.number}`);
@@ -70,10 +75,9 @@ export async function setLicenseStatusAction(_prev: AdminFormState, form: FormDa
 
 export async function overrideLicenseAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   await requireAdmin();
-  const licenseId = parseDbId(form.get('licenseId'));
-  const parsed = licenseOverrideSchema.safeParse({ downloadLimit: String(form.get('downloadLimit') ?? ''), expiresOn: String(form.get('expiresOn') ?? '') });
+  const parsed = licenseOverrideSchema.safeParse(formValues(form, ['downloadLimit', 'expiresOn']));
   if (!parsed.success) return { error: parsed.error.issues[0].message };
-  const license = await db().license.findUnique({ where: { id: licenseId ?? -1 }, include: { order: true } });
+  const license = await licenseOfForm(form);
   if (!license) return { error: 'No such license.' };
   await overrideLicense(db(), license.id, parsed.data);
   revalidatePath(`/admin/orders/${license.order.number}`);

@@ -22,7 +22,7 @@ export async function resolveDownload(db: Db, token: string, pathSlug: string, r
   });
   if (!license) throw new LicenseNotFound();
   if (license.product.slug !== pathSlug) throw new WrongProduct('the license is for another product');
-  assertLicenseUsable(license, license.product.id, now);
+  assertLicenseUsable(license, now);
   if (!license.product.fileSource || license.product.fileSource.kind === 'none') throw new FileUnavailable();
   return { license, product: license.product, source: license.product.fileSource };
 }

@@ -28,11 +28,11 @@ export async function issueDownloadToken(
 
   const license = await db.license.findUnique({
     where: { id: request.licenseId },
-    include: { order: { select: { number: true } }, product: { select: { id: true, slug: true } } },
+    include: { order: { select: { number: true } }, product: { select: { slug: true } } },
   });
   if (!license || license.order.number !== request.orderNumber) throw new LicenseNotFound();
   if (license.product.slug !== request.productSlug) throw new WrongProduct('the license is for another product');
-  assertLicenseUsable(license, license.product.id, now);
+  assertLicenseUsable(license, now);
   assertDownloadsLeft(license);
 
   const token = createDownloadToken(license.id, license.product.slug, rings.downloads, nowSeconds);

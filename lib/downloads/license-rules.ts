@@ -1,16 +1,15 @@
 // Whether a license may download now: pure rules over plain values.
-import { DownloadLimitReached, LicenseExpired, LicenseRevoked, WrongProduct } from './errors';
+import { DownloadLimitReached, LicenseExpired, LicenseRevoked } from './errors';
 
 export interface LicenseState {
-  productId: number;
   status: string;
   expiresAt: Date | null;
   downloadLimit: number | null;
   downloadCount: number;
 }
 
-export function assertLicenseUsable(license: LicenseState, productId: number, now: Date): void {
-  if (license.productId !== productId) throw new WrongProduct('the license is for another product');
+/** Active and not past its expiry date; which product it is for, callers check against the slug. */
+export function assertLicenseUsable(license: LicenseState, now: Date): void {
   if (license.status !== 'active') throw new LicenseRevoked();
   if (license.expiresAt && license.expiresAt.getTime() < now.getTime()) throw new LicenseExpired();
 }

@@ -35,9 +35,14 @@ export function publicError(error: unknown, context: string): PublicError {
 
 const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer' };
 
+/** The JSON shape of every refusal the API routes give: `{ error: CODE, message }`. */
+export function jsonRefusal(status: number, code: string, message: string): Response {
+  return Response.json({ error: code, message }, { status, headers: PRIVATE_HEADERS });
+}
+
 export function jsonError(error: unknown, context: string): Response {
   const { status, code, message } = publicError(error, context);
-  return Response.json({ error: code, message }, { status, headers: PRIVATE_HEADERS });
+  return jsonRefusal(status, code, message);
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

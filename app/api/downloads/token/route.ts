@@ -3,7 +3,7 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { downloadTokenRing } from '@/lib/downloads/token';
 import { issueDownloadToken } from '@/lib/downloads/issue-token';
-import { isCrossOrigin, jsonError, PRIVATE_HEADERS } from '@/lib/http/errors';
+import { isCrossOrigin, jsonError, jsonRefusal, PRIVATE_HEADERS } from '@/lib/http/errors';
 import { orderLinkRing } from '@/lib/orders/links';
 import { queryPairs } from '@/lib/signing';
 import { MAX_DB_ID } from '@/lib/db/schema-files';
@@ -17,11 +17,11 @@ const bodySchema = z.object({
 
 export async function POST(request: Request) {
   if (isCrossOrigin(request)) {
-    return Response.json({ error: 'CROSS_ORIGIN', message: 'Cross-site requests are not allowed.' }, { status: 403, headers: PRIVATE_HEADERS });
+    return jsonRefusal(403, 'CROSS_ORIGIN', 'Cross-site requests are not allowed.');
   }
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) {
-    return Response.json({ error: 'BAD_REQUEST', message: 'Send order_link, license_id and product_slug as JSON.' }, { status: 400, headers: PRIVATE_HEADERS });
+    return jsonRefusal(400, 'BAD_REQUEST', 'Send order_link, license_id and product_slug as JSON.');
   }
   const { order_link, license_id, product_slug } = parsed.data;
   const [path, query] = order_link.split('?');

@@ -8,7 +8,7 @@ import { db } from '@/lib/db/client';
 import { saveUpload } from '@/lib/downloads/storage';
 import { saveUploadedFile } from '@/lib/downloads/settings';
 import { getShopSession } from '@/lib/session/next';
-import { isCrossOrigin, PRIVATE_HEADERS } from '@/lib/http/errors';
+import { isCrossOrigin, jsonRefusal, PRIVATE_HEADERS } from '@/lib/http/errors';
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -40,10 +40,10 @@ function receiveFile(request: Request, storageDir: string): Promise<Received | n
 export async function POST(request: Request, { params }: Context) {
   const { slug } = await params;
   if (isCrossOrigin(request) || !(await getShopSession()).admin) {
-    return Response.json({ error: 'FORBIDDEN', message: 'Log in as admin first.' }, { status: 403, headers: PRIVATE_HEADERS });
+    return jsonRefusal(403, 'FORBIDDEN', 'Log in as admin first.');
   }
   const product = await db().product.findFirst({ where: { slug, kind: 'digital' } });
-  if (!product) return Response.json({ error: 'NOT_FOUND', message: 'No such digital product.' }, { status: 404 });
+  if (!product) return jsonRefusal(404, 'NOT_FOUND', 'No such digital product.');
   if (!request.headers.get('content-type')?.startsWith('multipart/form-data') || !request.body) return back(slug, 'uploadError=missing');
   let received: Received | null;
   try {

@@ -1,7 +1,10 @@
 // The environment the browser tests run the production build with.
-export const APP_PORT = 3100;
-export const SMTP_PORT = 2526;
-export const FIXTURES_PORT = 2527;
+// E2E_PORT_OFFSET moves the app, SMTP and fixture ports together, so two checkouts can run
+// their browser flows side by side on one machine.
+const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
+export const APP_PORT = 3100 + PORT_OFFSET;
+export const SMTP_PORT = 2526 + PORT_OFFSET;
+export const FIXTURES_PORT = 2527 + PORT_OFFSET;
 export const S3_PORT = Number(process.env.S3_PORT ?? 8080);
 export const BASE_URL = `http://127.0.0.1:${APP_PORT}`;
 export const FIXTURES_URL = `http://127.0.0.1:${FIXTURES_PORT}`;

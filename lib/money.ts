@@ -1,3 +1,3 @@
-export function formatMoney(cents: number, currency: string): string {
-  return new Intl.NumberFormat('en-IE', { style: 'currency', currency }).format(cents / 100);
+export function formatMoney(cents: number, currency: string, locale = 'en-IE'): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addToCart, CartError, parseQuantity, priceCart, removeFromCart, setQuantity, SHIPPING_CENTS } from '@/lib/cart/cart';
+import { addToCart, CartError, parseQuantity, priceCart, removeFromCart, setQuantity, totalsOf } from '@/lib/cart/cart';
+
+const SHIPPING_CENTS = 490;
+const EUR = { currency: 'EUR', shippingCents: SHIPPING_CENTS };
 
 const product = (slug: string, kind: string, priceCents: number) => ({ id: 1, slug, name: slug, kind, priceCents, currency: 'EUR', imagePath: '' });
 
@@ -27,11 +30,19 @@ describe('cart', () => {
 
   it('prices lines, charges shipping only for physical items, and reports vanished products', () => {
     const priced = priceCart([{ slug: 'card', quantity: 2 }, { slug: 'pdf', quantity: 1 }, { slug: 'gone', quantity: 1 }],
-      [product('card', 'physical', 1250), product('pdf', 'digital', 900)]);
+      [product('card', 'physical', 1250), product('pdf', 'digital', 900)], EUR);
     expect(priced.subtotalCents).toBe(3400);
     expect(priced.shippingCents).toBe(SHIPPING_CENTS);
     expect(priced.totalCents).toBe(3400 + SHIPPING_CENTS);
     expect(priced.missing).toEqual(['gone']);
-    expect(priceCart([{ slug: 'pdf', quantity: 1 }], [product('pdf', 'digital', 900)]).shippingCents).toBe(0);
+    expect(priceCart([{ slug: 'pdf', quantity: 1 }], [product('pdf', 'digital', 900)], EUR).shippingCents).toBe(0);
+  });
+
+  it('takes a discount off the subtotal only, never below zero, and keeps the currency', () => {
+    const lines = priceCart([{ slug: 'card', quantity: 2 }], [product('card', 'physical', 1250)], { currency: 'GBP', shippingCents: 420 }).lines;
+    expect(totalsOf(lines, { currency: 'GBP', shippingCents: 420 }, 500)).toEqual({
+      subtotalCents: 2500, discountCents: 500, shippingCents: 420, totalCents: 2420, currency: 'GBP',
+    });
+    expect(totalsOf(lines, { currency: 'GBP', shippingCents: 420 }, 9999)).toMatchObject({ discountCents: 2500, totalCents: 420 });
   });
 });

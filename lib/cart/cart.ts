@@ -3,7 +3,6 @@ import type { CartLine } from '../session/session';
 
 export const MAX_QUANTITY = 99;
 export const MAX_CART_LINES = 30;
-export const SHIPPING_CENTS = 490;
 
 export class CartError extends Error {
   constructor(readonly field: 'quantity' | 'product' | 'cart', message: string) {
@@ -52,32 +51,51 @@ export interface PricedProduct {
   imagePath: string;
 }
 
-export interface PricedLine {
-  product: PricedProduct;
+export interface PricedLine<P extends PricedProduct = PricedProduct> {
+  product: P;
   quantity: number;
   lineTotalCents: number;
 }
 
-export interface PricedCart {
-  lines: PricedLine[];
-  missing: string[];
+export interface Totals {
   subtotalCents: number;
+  discountCents: number;
   shippingCents: number;
   totalCents: number;
   currency: string;
 }
 
-/** Prices cart lines against the catalogue; lines whose product is gone are reported in `missing`. */
-export function priceCart(lines: readonly CartLine[], products: readonly PricedProduct[]): PricedCart {
+export interface PricedCart<P extends PricedProduct = PricedProduct> extends Totals {
+  lines: PricedLine<P>[];
+  missing: string[];
+}
+
+export interface CartPricing {
+  currency: string;
+  /** Charged once when any line is a physical product. */
+  shippingCents: number;
+}
+
+/**
+ * Prices cart lines against the catalogue (products already priced in the cart's currency);
+ * lines whose product is gone, or not sold in that currency, are reported in `missing`.
+ */
+export function priceCart<P extends PricedProduct>(lines: readonly CartLine[], products: readonly P[], pricing: CartPricing): PricedCart<P> {
   const bySlug = new Map(products.map((p) => [p.slug, p]));
-  const priced: PricedLine[] = [];
+  const priced: PricedLine<P>[] = [];
   const missing: string[] = [];
   for (const line of lines) {
     const product = bySlug.get(line.slug);
     if (!product) missing.push(line.slug);
     else priced.push({ product, quantity: line.quantity, lineTotalCents: product.priceCents * line.quantity });
   }
-  const subtotalCents = priced.reduce((sum, line) => sum + line.lineTotalCents, 0);
-  const shippingCents = priced.some((line) => line.product.kind === 'physical') ? SHIPPING_CENTS : 0;
-  return { lines: priced, missing, subtotalCents, shippingCents, totalCents: subtotalCents + shippingCents, currency: 'EUR' };
+  return { lines: priced, missing, ...totalsOf(priced, pricing, 0) };
+}
+
+/** Totals of priced lines: the discount comes off the subtotal (never below zero), shipping is added after. */
+export function totalsOf(lines: readonly PricedLine[], pricing: CartPricing, discountCents: number): Totals {
+  const subtotalCents = lines.reduce((sum, line) => sum + line.lineTotalCents, 0);
+  const discount = Math.min(discountCents, subtotalCents);
+  const shippingCents = lines.some((line) => line.product.kind === 'physical') ? pricing.shippingCents : 0;
+  return { subtotalCents, discountCents: discount, shippingCents, totalCents: subtotalCents - discount + shippingCents, currency: pricing.currency };
 }

@@ -1,11 +1,12 @@
 // The demo shop's catalogue, seeded by `npm run db:setup` (upserted by slug).
 import type { ProductKind } from './products';
+import type { Currency } from './currencies';
 
 export interface DemoProduct {
   slug: string;
   name: string;
   kind: ProductKind;
-  priceCents: number;
+  priceCents: number; // EUR
   summary: string;
   description: string;
 }
@@ -45,5 +46,15 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
     summary: 'Thirty days of access to every member tutorial.',
     description: 'A pass unlocked by a signed link after purchase.' },
 ];
+
+// The demo's other currencies at fixed rates, rounded to 10 minor units: a merchant sets real prices.
+const DEMO_RATES = { GBP: 0.86, USD: 1.08 } as const;
+
+export function demoPrices(euroCents: number): Record<Currency, number> {
+  const at = (rate: number) => Math.round((euroCents * rate) / 10) * 10;
+  return { EUR: euroCents, GBP: at(DEMO_RATES.GBP), USD: at(DEMO_RATES.USD) };
+}
+
+export const DEMO_SHIPPING: Record<Currency, number> = { EUR: 490, GBP: 420, USD: 550 };
 
 export const demoImagePath = (slug: string) => `/images/products/${slug}.svg`;

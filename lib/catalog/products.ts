@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import type { Currency } from './currencies';
 
 export const PRODUCT_KINDS = ['physical', 'digital', 'content'] as const;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
@@ -13,4 +14,20 @@ export function findProduct(db: Db, slug: string) {
 
 export function findProductsBySlugs(db: Db, slugs: readonly string[]) {
   return db.product.findMany({ where: { slug: { in: [...slugs] }, active: true } });
+}
+
+/** Active products with their price in `currency`; a product without a price there is left out (not sold in it). */
+export async function productsPricedIn(db: Db, currency: Currency, slugs?: readonly string[]) {
+  const products = await db.product.findMany({
+    where: { active: true, ...(slugs ? { slug: { in: [...slugs] } } : {}) },
+    orderBy: { id: 'asc' },
+    include: { prices: { where: { currency } } },
+  });
+  return products.flatMap(({ prices, ...product }) => (prices[0] ? [{ ...product, currency, priceCents: prices[0].priceCents }] : []));
+}
+
+export async function shippingIn(db: Db, currency: Currency): Promise<number> {
+  const rate = await db.shippingRate.findUnique({ where: { currency } });
+  if (!rate) throw new Error(`no shipping rate for ${currency}`);
+  return rate.shippingCents;
 }

@@ -1,11 +1,22 @@
 import type { Db } from '../db/client';
-import { DEMO_PRODUCTS, demoImagePath } from './demo-products';
+import { CURRENCIES } from './currencies';
+import { DEMO_PRODUCTS, DEMO_SHIPPING, demoImagePath, demoPrices } from './demo-products';
 
-/** Idempotent: products are upserted by slug, so running it twice changes nothing. */
+/** Idempotent: products, prices and shipping are upserted by key, so running it twice changes nothing. */
 export async function seedDemoCatalog(db: Db): Promise<number> {
   for (const product of DEMO_PRODUCTS) {
-    const data = { ...product, imagePath: demoImagePath(product.slug) };
-    await db.product.upsert({ where: { slug: product.slug }, create: data, update: data });
+    const data = { ...product, currency: 'EUR', imagePath: demoImagePath(product.slug) };
+    const { id: productId } = await db.product.upsert({ where: { slug: product.slug }, create: data, update: data });
+    for (const [currency, priceCents] of Object.entries(demoPrices(product.priceCents))) {
+      await db.productPrice.upsert({
+        where: { productId_currency: { productId, currency } },
+        create: { productId, currency, priceCents }, update: { priceCents },
+      });
+    }
+  }
+  for (const currency of CURRENCIES) {
+    const shippingCents = DEMO_SHIPPING[currency];
+    await db.shippingRate.upsert({ where: { currency }, create: { currency, shippingCents }, update: { shippingCents } });
   }
   return DEMO_PRODUCTS.length;
 }

@@ -23,3 +23,6 @@ export function db(): Db {
   globalForDb.shopDb ??= createDb(config().databaseUrl);
   return globalForDb.shopDb;
 }
+
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];

@@ -17,13 +17,15 @@ export const deliveryAddressSchema = z.object({
 export const checkoutSchema = deliveryAddressSchema.extend({
   email: z.string({ error: 'Email is required.' }).trim().min(1, 'Email is required.').max(254, 'Email is too long.').pipe(z.email('Enter a valid email address.')),
   fullName: text('Full name', 120),
+  company: z.string().trim().max(200, 'Company is too long (at most 200 characters).').transform((v) => v || undefined).optional(),
+  phone: z.string().trim().max(40, 'Phone is too long (at most 40 characters).').regex(/^[+0-9 ()/-]*$/, 'Enter a valid phone number.').transform((v) => v || undefined).optional(),
 });
 
 export type DeliveryAddress = z.infer<typeof deliveryAddressSchema>;
 export type CheckoutInput = z.infer<typeof checkoutSchema>;
 
 export const ADDRESS_FIELDS = ['addressLine1', 'addressLine2', 'city', 'postalCode', 'country'] as const;
-export const CHECKOUT_FIELDS = ['email', 'fullName', ...ADDRESS_FIELDS] as const;
+export const CHECKOUT_FIELDS = ['email', 'fullName', 'company', 'phone', ...ADDRESS_FIELDS] as const;
 
 export function addressOf(source: DeliveryAddress): DeliveryAddress {
   return {

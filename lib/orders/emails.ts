@@ -1,5 +1,7 @@
-// The texts of the order emails. Each carries the absolute signed order link.
+// The texts of the order emails, in the order's language. Each carries the absolute signed order link.
+// The confirmation goes to the buyer; the dispatch notice to whoever receives the parcel.
 import { formatMoney } from '../money';
+import { moneyLocale, translatorFor } from '../i18n/messages';
 import { countryName } from './countries';
 import type { OutgoingMail } from '../mail/outbox';
 
@@ -10,6 +12,11 @@ interface MailOrder {
   fullName: string;
   currency: string;
   totalCents: number;
+  language: string;
+  testMode: boolean;
+  recipientName: string | null;
+  recipientEmail: string | null;
+  giftMessage: string | null;
   items: { productName: string; quantity: number }[];
   addressLine1: string; addressLine2: string; city: string; postalCode: string; country: string;
 }
@@ -17,38 +24,60 @@ interface MailOrder {
 const itemLines = (order: MailOrder) => order.items.map((item) => `  ${item.quantity} × ${item.productName}`).join('\n');
 
 const addressLines = (order: MailOrder) =>
-  [order.fullName, order.addressLine1, order.addressLine2, `${order.postalCode} ${order.city}`, countryName(order.country)]
+  [order.recipientName ?? order.fullName, order.addressLine1, order.addressLine2, `${order.postalCode} ${order.city}`, countryName(order.country)]
     .filter(Boolean).map((line) => `  ${line}`).join('\n');
 
+function mailText(order: MailOrder, lines: (string | null)[]) {
+  const t = translatorFor(order.language, 'Email');
+  return [...(order.testMode ? [t('testNote'), ''] : []), ...lines.filter((line): line is string => line !== null)].join('\n');
+}
+
 export function confirmationMail(order: MailOrder, link: string): OutgoingMail {
+  const t = translatorFor(order.language, 'Email');
+  const gift = order.recipientName && order.recipientEmail
+    ? [t('giftFor', { name: order.recipientName, email: order.recipientEmail }), `  ${order.giftMessage ?? ''}`, ''] : [];
   return {
     kind: 'order-confirmation',
     orderId: order.id,
     recipient: order.email,
-    subject: `Your order #${order.number} is confirmed`,
-    text: [
-      `Hello ${order.fullName},`, '',
-      `thank you for your order #${order.number} (${formatMoney(order.totalCents, order.currency)}).`, '',
+    subject: (order.testMode ? t('test') : '') + t('confirmSubject', { number: order.number }),
+    text: mailText(order, [
+      t('hello', { name: order.fullName }), '',
+      t('thanks', { number: order.number, total: formatMoney(order.totalCents, order.currency, moneyLocale(order.language)) }), '',
       itemLines(order), '',
-      'We will deliver it to:', addressLines(order), '',
-      'Please check your order and delivery address here; you can correct the address until we dispatch it:',
+      ...gift,
+      t('deliverTo'), addressLines(order), '',
+      t('checkLink'),
       link, '',
-      'Keep this link to yourself: anyone who has it can see what you ordered.',
-    ].join('\n'),
+      t('keepPrivate'),
+    ]),
   };
 }
 
+/** To the gift recipient when there is one (who gets no order link: the order is the buyer's), else to the buyer. */
 export function dispatchMail(order: MailOrder, link: string): OutgoingMail {
+  const t = translatorFor(order.language, 'Email');
+  const subjectPrefix = order.testMode ? t('test') : '';
+  if (order.recipientEmail && order.recipientName) {
+    return {
+      kind: 'order-dispatched', orderId: order.id, recipient: order.recipientEmail,
+      subject: subjectPrefix + t('giftDispatchSubject', { sender: order.fullName }),
+      text: mailText(order, [
+        t('hello', { name: order.recipientName }), '',
+        t('giftDispatched', { sender: order.fullName }), addressLines(order), '',
+        itemLines(order), '',
+        order.giftMessage ? `  ${order.giftMessage}` : null,
+      ]),
+    };
+  }
   return {
-    kind: 'order-dispatched',
-    orderId: order.id,
-    recipient: order.email,
-    subject: `Your order #${order.number} is on its way`,
-    text: [
-      `Hello ${order.fullName},`, '',
-      `your order #${order.number} has been dispatched to:`, addressLines(order), '',
+    kind: 'order-dispatched', orderId: order.id, recipient: order.email,
+    subject: subjectPrefix + t('dispatchSubject', { number: order.number }),
+    text: mailText(order, [
+      t('hello', { name: order.fullName }), '',
+      t('dispatched', { number: order.number }), addressLines(order), '',
       itemLines(order), '',
-      `Order details: ${link}`,
-    ].join('\n'),
+      t('details', { link }),
+    ]),
   };
 }

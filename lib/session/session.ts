@@ -3,6 +3,7 @@
 import type { SessionOptions } from 'iron-session';
 import { createHash } from 'node:crypto';
 import { deriveKey } from '../signing/key-ring';
+import { currencyForCountry, DEFAULT_CURRENCY, type Currency } from '../catalog/currencies';
 
 export const SESSION_TTL_SECONDS = 24 * 60 * 60;
 export const MAX_REMEMBERED_ORDERS = 20;
@@ -15,9 +16,17 @@ export interface CartLine {
 
 export interface ShopSession {
   cart?: CartLine[];
-  /** Order numbers placed in this browser, newest last. */
+  /** Order numbers placed (or opened from /account) in this browser, newest last. */
   orders?: string[];
   admin?: boolean;
+  /** The country the shopper chose: it decides the currency prices are shown and charged in. */
+  country?: string;
+  /** en | de: from a merchant payload, else the browser's language. */
+  locale?: string;
+  /** A verified merchant payload waiting at /checkout (the draft itself stays in the database). */
+  checkoutDraftId?: string;
+  /** The merchant customer signed in by account pre-authentication. */
+  accountId?: number;
 }
 
 /**
@@ -52,4 +61,8 @@ export function rememberOrder(orders: readonly string[] | undefined, number: str
 
 export function sessionHoldsOrder(session: ShopSession, number: string): boolean {
   return session.orders?.includes(number) ?? false;
+}
+
+export function shopperCurrency(session: ShopSession): Currency {
+  return (session.country && currencyForCountry(session.country)) || DEFAULT_CURRENCY;
 }

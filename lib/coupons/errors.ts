@@ -1,0 +1,27 @@
+export abstract class CouponError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class CouponUnknown extends CouponError {
+  readonly code = 'COUPON_UNKNOWN';
+  constructor(readonly couponCode: string) { super(`The coupon “${couponCode}” does not exist.`); }
+}
+
+export class CouponExpired extends CouponError {
+  readonly code = 'COUPON_EXPIRED';
+  constructor(readonly couponCode: string) { super(`The coupon “${couponCode}” has expired.`); }
+}
+
+export class CouponExhausted extends CouponError {
+  readonly code = 'COUPON_EXHAUSTED';
+  constructor(readonly couponCode: string) { super(`The coupon “${couponCode}” has been used up.`); }
+}
+
+export class CouponNotInCurrency extends CouponError {
+  readonly code = 'COUPON_NOT_IN_CURRENCY';
+  constructor(readonly couponCode: string, readonly currency: string) { super(`The coupon “${couponCode}” cannot be used for orders in ${currency}.`); }
+}

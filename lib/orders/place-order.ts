@@ -2,7 +2,8 @@
 // gift recipient, where it came from) into an order, its lines and its confirmation
 // email, in one transaction.
 import { randomInt } from 'node:crypto';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
+import { DraftGone } from '../checkout/errors';
 import { productsPricedIn, shippingIn } from '../catalog/products';
 import { DEFAULT_CURRENCY, type Currency } from '../catalog/currencies';
 import { priceCart, totalsOf, type PricedCart } from '../cart/cart';
@@ -38,11 +39,18 @@ export interface OrderTerms {
   /** The delivery address in the customer input is then the recipient's. */
   recipient?: GiftRecipient;
   origin?: { integrationId: string; testMode: boolean; accountId?: number | null };
+  /** The checkout draft this order fulfils: used once, in the order's own transaction. */
+  draftId?: string;
 }
 
 /** Order numbers are random, so they reveal neither how many orders exist nor which are neighbours. */
 export function newOrderNumber(): string {
   return String(randomInt(10_000_000, 100_000_000));
+}
+
+async function claimDraft(tx: Tx, id: string, now: Date) {
+  const { count } = await tx.checkoutDraft.updateMany({ where: { id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  if (count === 0) throw new DraftGone();
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
@@ -76,6 +84,7 @@ export async function placeOrder(db: Db, lines: readonly OrderLine[], customer: 
     const number = newOrderNumber();
     try {
       return await db.$transaction(async (tx) => {
+        if (terms.draftId) await claimDraft(tx, terms.draftId, ctx.now);
         if (priced.coupon) await redeemCoupon(tx, priced.coupon);
         const order = await tx.order.create({
           data: {

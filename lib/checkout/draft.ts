@@ -1,0 +1,132 @@
+// A checkout draft: a verified merchant payload kept server-side until the shopper places
+// the order. The session holds only the draft's random id; the browser never holds the
+// payload, and nothing it sends can change what the payload fixed (contact, prices, locked quantities).
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/client';
+import { checkoutPayloadSchema, type CheckoutPayload } from '../secure-payload/schema';
+import { currencyForCountry, DEFAULT_CURRENCY, isCurrency, type Currency } from '../catalog/currencies';
+import { productsPricedIn } from '../catalog/products';
+import { couponDiscount, findCoupon } from '../coupons/coupons';
+import { accountByCustomKey } from '../accounts/accounts';
+import { localeFor, type Locale } from '../i18n/locales';
+import type { CartLine } from '../session/session';
+import type { OrderLine, OrderTerms } from '../orders/place-order';
+import { CountryNotSold, CustomPriceMissing, DuplicateItem, ProductNotSold } from './errors';
+
+export const DRAFT_TTL_MS = 60 * 60 * 1000;
+
+/** What the secure-payload decoder hands over once a request is decrypted, verified and validated. */
+export interface OpenedCheckout {
+  integration: { id: string | number; name: string; mode: 'live' | 'test' };
+  format: string;
+  payload: CheckoutPayload;
+}
+
+export interface CheckoutDraft {
+  id: string;
+  integrationId: string;
+  testMode: boolean;
+  currency: Currency;
+  locale: Locale;
+  accountId: number | null;
+  payload: CheckoutPayload;
+  expiresAt: Date;
+}
+
+function sellsTo(country: string | undefined): Currency | null {
+  if (country === undefined) return null;
+  const currency = currencyForCountry(country);
+  if (!currency) throw new CountryNotSold(country);
+  return currency;
+}
+
+/** The payload's country sets the currency (FastSpring's rule); else the buyer's country; else the default. */
+export function draftCurrency(payload: CheckoutPayload): Currency {
+  if (payload.recipient) sellsTo(payload.recipient.address.country);
+  return sellsTo(payload.country) ?? sellsTo(payload.contact?.country) ?? DEFAULT_CURRENCY;
+}
+
+async function checkItems(db: Db, payload: CheckoutPayload, currency: Currency) {
+  const items = payload.items ?? [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.product)) throw new DuplicateItem(item.product);
+    seen.add(item.product);
+    const custom = item.pricing?.price;
+    if (custom && custom[currency] === undefined) throw new CustomPriceMissing(item.product, currency);
+  }
+  const sold = new Set((await productsPricedIn(db, currency, [...seen])).map((p) => p.slug));
+  const missing = [...seen].filter((slug) => !sold.has(slug));
+  if (missing.length > 0) throw new ProductNotSold(missing);
+}
+
+export async function createCheckoutDraft(db: Db, opened: OpenedCheckout, now: Date): Promise<CheckoutDraft> {
+  const payload = checkoutPayloadSchema.parse(opened.payload);
+  const integrationId = String(opened.integration.id);
+  const currency = draftCurrency(payload);
+  await checkItems(db, payload, currency);
+  // Validity only: the discount is worked out again, and the use counted, when the order is placed.
+  if (payload.coupon) couponDiscount(await findCoupon(db, payload.coupon), currency, 0, now);
+  const account = payload.contact?.accountCustomKey
+    ? await accountByCustomKey(db, integrationId, payload.contact.accountCustomKey, now) : null;
+  const draft = {
+    id: randomBytes(32).toString('base64url'), integrationId, testMode: opened.integration.mode === 'test',
+    currency, accountId: account?.id ?? null, expiresAt: new Date(now.getTime() + DRAFT_TTL_MS),
+  };
+  await db.checkoutDraft.create({ data: { ...draft, payload: JSON.stringify(payload), createdAt: now } });
+  return { ...draft, locale: localeFor(payload.language), payload };
+}
+
+/** The draft, unless it is unknown, expired or already turned into an order. */
+export async function loadCheckoutDraft(db: Db, id: string, now: Date): Promise<CheckoutDraft | null> {
+  const row = await db.checkoutDraft.findUnique({ where: { id } });
+  if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime() || !isCurrency(row.currency)) return null;
+  const payload = checkoutPayloadSchema.parse(JSON.parse(row.payload));
+  return {
+    id: row.id, integrationId: row.integrationId, testMode: row.testMode, currency: row.currency,
+    locale: localeFor(payload.language), accountId: row.accountId, payload, expiresAt: row.expiresAt,
+  };
+}
+
+export const quantityBehavior = (item: NonNullable<CheckoutPayload['items']>[number]) => item.pricing?.quantityBehavior ?? 'allow';
+
+/**
+ * The order lines: the payload's items with their agreed prices (in major units there, minor here) and,
+ * where the merchant allows it, the quantity the shopper chose. Without items, the shopper's cart.
+ */
+export function draftLines(draft: CheckoutDraft, cart: readonly CartLine[], chosen: ReadonlyMap<string, number> = new Map()): OrderLine[] {
+  if (!draft.payload.items) return [...cart];
+  return draft.payload.items.map((item) => {
+    const price = item.pricing?.price?.[draft.currency];
+    const wanted = chosen.get(item.product);
+    return {
+      slug: item.product,
+      quantity: quantityBehavior(item) === 'allow' && wanted !== undefined ? wanted : item.quantity,
+      ...(price === undefined ? {} : { customUnitPriceCents: Math.round(price * 100) }),
+    };
+  });
+}
+
+export function draftTerms(draft: CheckoutDraft, typedCoupon?: string): OrderTerms {
+  const { recipient } = draft.payload;
+  return {
+    currency: draft.currency,
+    couponCode: draft.payload.coupon ?? typedCoupon,
+    language: draft.locale,
+    recipient: recipient && { name: recipient.name, email: recipient.email, message: recipient.message },
+    origin: { integrationId: draft.integrationId, testMode: draft.testMode, accountId: draft.accountId },
+    draftId: draft.id,
+  };
+}
+
+/** Checkout fields the payload fixed: the page shows them as text and the server ignores the form's values for them. */
+export function lockedCheckoutFields(payload: CheckoutPayload): Record<string, string> {
+  const locked: Record<string, string | undefined> = {};
+  const { contact, recipient } = payload;
+  if (contact) Object.assign(locked, { email: contact.email, fullName: `${contact.firstName} ${contact.lastName}`, company: contact.company, phone: contact.phone });
+  const address = recipient ? { addressLine2: '', ...recipient.address } : contact;
+  if (address) {
+    for (const field of ['addressLine1', 'addressLine2', 'city', 'postalCode', 'country'] as const) locked[field] = address[field];
+  }
+  return Object.fromEntries(Object.entries(locked).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}

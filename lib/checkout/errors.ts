@@ -1,0 +1,32 @@
+export abstract class CheckoutError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class CountryNotSold extends CheckoutError {
+  readonly code = 'COUNTRY_NOT_SOLD';
+  constructor(readonly country: string) { super(`We do not sell to the country ${country}.`); }
+}
+
+export class ProductNotSold extends CheckoutError {
+  readonly code = 'PRODUCT_NOT_SOLD';
+  constructor(readonly slugs: string[]) { super(`Unknown product: ${slugs.join(', ')}.`); }
+}
+
+export class DuplicateItem extends CheckoutError {
+  readonly code = 'DUPLICATE_ITEM';
+  constructor(readonly slug: string) { super(`The product ${slug} is listed twice.`); }
+}
+
+export class CustomPriceMissing extends CheckoutError {
+  readonly code = 'CUSTOM_PRICE_MISSING';
+  constructor(readonly slug: string, readonly currency: string) { super(`The custom price of ${slug} must be given in the order's currency, ${currency}.`); }
+}
+
+export class DraftGone extends CheckoutError {
+  readonly code = 'DRAFT_GONE';
+  constructor() { super('This checkout has expired or was already used.'); }
+}

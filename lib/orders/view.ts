@@ -28,8 +28,11 @@ export interface OrderMinimalView {
   currency: string;
   items: OrderLineView[];
   subtotalCents: number;
+  discountCents: number;
+  couponCode: string | null;
   shippingCents: number;
   totalCents: number;
+  testMode: boolean;
 }
 
 export interface DownloadView {
@@ -47,6 +50,10 @@ export interface OrderFullView extends Omit<OrderMinimalView, 'tier'> {
   downloads: DownloadView[];
   email: string;
   fullName: string;
+  company: string | null;
+  phone: string | null;
+  /** A gift: the delivery address is the recipient's. */
+  recipient: { name: string; email: string; message: string | null } | null;
   address: DeliveryAddress;
   dispatchedAt: Date | null;
   canCorrectAddress: boolean;
@@ -57,7 +64,7 @@ export type OrderView = OrderExistsView | OrderMinimalView | OrderFullView;
 const itemSelect = { select: { productName: true, quantity: true, unitPriceCents: true, lineTotalCents: true }, orderBy: { id: 'asc' as const } };
 const summarySelect = {
   number: true, placedAt: true, status: true, currency: true,
-  subtotalCents: true, shippingCents: true, totalCents: true, items: itemSelect,
+  subtotalCents: true, discountCents: true, couponCode: true, shippingCents: true, totalCents: true, testMode: true, items: itemSelect,
 };
 
 const lines = (items: { productName: string; quantity: number; unitPriceCents: number; lineTotalCents: number }[]) =>
@@ -76,14 +83,16 @@ export async function loadOrderView(db: Db, number: string, tier: OrderTier, lin
   const order = await db.order.findUnique({
     where: { number },
     select: {
-      ...summarySelect, email: true, fullName: true, dispatchedAt: true,
+      ...summarySelect, email: true, fullName: true, company: true, phone: true, dispatchedAt: true,
+      recipientName: true, recipientEmail: true, giftMessage: true,
       addressLine1: true, addressLine2: true, city: true, postalCode: true, country: true, id: true,
     },
   });
   if (!order) return null;
-  const { addressLine1, addressLine2, city, postalCode, country, items, id, ...rest } = order;
+  const { addressLine1, addressLine2, city, postalCode, country, items, id, recipientName, recipientEmail, giftMessage, ...rest } = order;
   return {
     tier, ...rest, items: lines(items),
+    recipient: recipientName && recipientEmail ? { name: recipientName, email: recipientEmail, message: giftMessage } : null,
     downloads: (await licensesOfOrder(db, id)).map((license) => ({
       licenseId: license.id, productSlug: license.product.slug, productName: license.product.name,
       status: license.status, downloadsLeft: downloadsLeft(license), expiresAt: license.expiresAt,

@@ -21,7 +21,7 @@ export function newStoreId(): string {
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
 
 /** The account the merchant knows by `customKey`, created the first time it is referenced. */
-export async function accountByCustomKey(db: Db | Tx, integrationId: string, customKey: string, now: Date) {
+export async function accountByCustomKey(db: Db | Tx, integrationId: number, customKey: string, now: Date) {
   const where = { integrationId_customKey: { integrationId, customKey } };
   const existing = await db.account.findUnique({ where });
   if (existing) return existing;
@@ -35,7 +35,7 @@ export async function accountByCustomKey(db: Db | Tx, integrationId: string, cus
 }
 
 /** An account by its store id, only if it belongs to this integration. */
-export async function accountByStoreId(db: Db, integrationId: string, storeId: string) {
+export async function accountByStoreId(db: Db, integrationId: number, storeId: string) {
   const account = await db.account.findUnique({ where: { storeId } });
   if (!account || account.integrationId !== integrationId) throw new AccountNotFound();
   return account;
@@ -43,7 +43,7 @@ export async function accountByStoreId(db: Db, integrationId: string, storeId: s
 
 export type AccountReference = { account: string } | { accountCustomKey: string };
 
-export function resolveAccount(db: Db, integrationId: string, reference: AccountReference, now: Date) {
+export function resolveAccount(db: Db, integrationId: number, reference: AccountReference, now: Date) {
   return 'account' in reference
     ? accountByStoreId(db, integrationId, reference.account)
     : accountByCustomKey(db, integrationId, reference.accountCustomKey, now);

@@ -17,14 +17,14 @@ export const DRAFT_TTL_MS = 60 * 60 * 1000;
 
 /** What the secure-payload decoder hands over once a request is decrypted, verified and validated. */
 export interface OpenedCheckout {
-  integration: { id: string | number; name: string; mode: 'live' | 'test' };
+  integration: { id: number; name: string; mode: 'live' | 'test' };
   format: string;
   payload: CheckoutPayload;
 }
 
 export interface CheckoutDraft {
   id: string;
-  integrationId: string;
+  integrationId: number;
   testMode: boolean;
   currency: Currency;
   locale: Locale;
@@ -62,7 +62,7 @@ async function checkItems(db: Db, payload: CheckoutPayload, currency: Currency) 
 
 export async function createCheckoutDraft(db: Db, opened: OpenedCheckout, now: Date): Promise<CheckoutDraft> {
   const payload = checkoutPayloadSchema.parse(opened.payload);
-  const integrationId = String(opened.integration.id);
+  const integrationId = opened.integration.id;
   const currency = draftCurrency(payload);
   await checkItems(db, payload, currency);
   // Validity only: the discount is worked out again, and the use counted, when the order is placed.

@@ -38,7 +38,7 @@ export interface OrderTerms {
   language?: Locale;
   /** The delivery address in the customer input is then the recipient's. */
   recipient?: GiftRecipient;
-  origin?: { integrationId: string; testMode: boolean; accountId?: number | null };
+  origin?: { integrationId: number; testMode: boolean; accountId?: number | null };
   /** The checkout draft this order fulfils: used once, in the order's own transaction. */
   draftId?: string;
 }

@@ -8,14 +8,16 @@ import { createCheckoutDraft, draftLines, draftTerms, loadCheckoutDraft, lockedC
 import { CountryNotSold, CustomPriceMissing, DraftGone, DuplicateItem, ProductNotSold } from '@/lib/checkout/errors';
 import { CouponUnknown } from '@/lib/coupons/errors';
 import { checkoutSchema } from '@/lib/orders/customer-input';
-import { accountByStoreId, AccountNotFound, ordersOfAccount } from '@/lib/accounts/accounts';
+import { accountByCustomKey, accountByStoreId, AccountNotFound, ordersOfAccount } from '@/lib/accounts/accounts';
 import type { CheckoutPayload } from '@/lib/secure-payload/schema';
+import { createIntegration } from '@/lib/integrations';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
 
 const ring = deriveKeyRing(['drafts-test-key-0123456789abcdefghijklm'], ORDER_LINK_PURPOSE);
 const now = new Date('2026-11-24T10:00:00Z');
 const ctx = { ring, publicUrl: 'https://shop.example', now };
-const live: OpenedCheckout['integration'] = { id: 'int-live', name: 'Partner', mode: 'live' };
+let live: OpenedCheckout['integration'];
+let other: OpenedCheckout['integration'];
 const opened = (payload: CheckoutPayload, integration = live): OpenedCheckout => ({ integration, format: 'v1', payload });
 
 const giftPayload: CheckoutPayload = {
@@ -36,7 +38,11 @@ const customerFor = (payload: CheckoutPayload, form: Record<string, string> = {}
 
 describe.each(PROVIDERS_UNDER_TEST)('checkout drafts on %s', (provider) => {
   let test: TestDatabase;
-  beforeAll(async () => { test = await openTestDatabase(provider); });
+  beforeAll(async () => {
+    test = await openTestDatabase(provider);
+    live = { ...(await createIntegration(test.db, { name: 'Partner', mode: 'live' }, now)), mode: 'live' };
+    other = { ...(await createIntegration(test.db, { name: 'Another merchant', mode: 'live' }, now)), mode: 'live' };
+  });
   afterAll(async () => { await test?.close(); });
   const drafts = () => test.db.checkoutDraft.count();
 
@@ -53,7 +59,7 @@ describe.each(PROVIDERS_UNDER_TEST)('checkout drafts on %s', (provider) => {
       ['Fairy-tale Castle Pop-up Card', 2, 1400], ['Printable Pop-up Templates (PDF)', 3, 970],
     ]);
     expect(order).toMatchObject({
-      currency: 'USD', language: 'de', testMode: false, integrationId: 'int-live',
+      currency: 'USD', language: 'de', testMode: false, integrationId: live.id,
       email: 'buyer@example.com', fullName: 'Ada Lovelace', company: 'Analytical Ltd', phone: '+44 20 7946 0000',
       recipientName: 'Charles Babbage', recipientEmail: 'charles@example.com', giftMessage: 'Happy birthday!',
       addressLine1: '1 Dorset Street', city: 'London', country: 'GB', shippingCents: 550, totalCents: 2800 + 2910 + 550,
@@ -72,10 +78,14 @@ describe.each(PROVIDERS_UNDER_TEST)('checkout drafts on %s', (provider) => {
     expect(JSON.stringify(await resolveOrderPage(test.db, { ...request, sessionOrders: [] }, ring))).not.toMatch(/Charles|Dorset|Happy birthday|charles@/);
     // The account: created on first reference, reachable only through its own integration.
     const account = await test.db.account.findUniqueOrThrow({ where: { id: order.accountId! } });
-    expect(account).toMatchObject({ integrationId: 'int-live', customKey: 'crm-42' });
+    expect(account).toMatchObject({ integrationId: live.id, customKey: 'crm-42' });
     expect(account.storeId).toMatch(/^[A-Z2-9]{16}$/);
     expect((await ordersOfAccount(test.db, account.id)).map((o) => o.number)).toEqual([number]);
-    await expect(accountByStoreId(test.db, 'int-other', account.storeId)).rejects.toBeInstanceOf(AccountNotFound);
+    await expect(accountByStoreId(test.db, other.id, account.storeId)).rejects.toBeInstanceOf(AccountNotFound);
+    expect((await accountByStoreId(test.db, live.id, account.storeId)).id).toBe(account.id);
+    // The same merchant key at another integration is another customer.
+    expect((await accountByCustomKey(test.db, other.id, 'crm-42', now)).id).not.toBe(account.id);
+    expect((await accountByCustomKey(test.db, live.id, 'crm-42', now)).id).toBe(account.id);
   });
 
   it('is used once: a second order from the same draft, or an expired draft, is refused', async () => {

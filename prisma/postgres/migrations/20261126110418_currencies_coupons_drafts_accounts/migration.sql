@@ -4,7 +4,7 @@ ADD COLUMN     "company" TEXT,
 ADD COLUMN     "couponCode" TEXT,
 ADD COLUMN     "discountCents" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "giftMessage" TEXT,
-ADD COLUMN     "integrationId" TEXT,
+ADD COLUMN     "integrationId" INTEGER,
 ADD COLUMN     "language" TEXT NOT NULL DEFAULT 'en',
 ADD COLUMN     "phone" TEXT,
 ADD COLUMN     "recipientEmail" TEXT,
@@ -58,7 +58,7 @@ CREATE TABLE "CouponAmount" (
 CREATE TABLE "Account" (
     "id" SERIAL NOT NULL,
     "storeId" TEXT NOT NULL,
-    "integrationId" TEXT NOT NULL,
+    "integrationId" INTEGER NOT NULL,
     "customKey" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL,
 
@@ -68,7 +68,7 @@ CREATE TABLE "Account" (
 -- CreateTable
 CREATE TABLE "CheckoutDraft" (
     "id" TEXT NOT NULL,
-    "integrationId" TEXT NOT NULL,
+    "integrationId" INTEGER NOT NULL,
     "testMode" BOOLEAN NOT NULL,
     "payload" TEXT NOT NULL,
     "currency" TEXT NOT NULL,
@@ -102,6 +102,9 @@ CREATE INDEX "CheckoutDraft_expiresAt_idx" ON "CheckoutDraft"("expiresAt");
 CREATE INDEX "Order_accountId_idx" ON "Order"("accountId");
 
 -- AddForeignKey
+ALTER TABLE "Order" ADD CONSTRAINT "Order_integrationId_fkey" FOREIGN KEY ("integrationId") REFERENCES "Integration"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "Order" ADD CONSTRAINT "Order_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -109,3 +112,9 @@ ALTER TABLE "ProductPrice" ADD CONSTRAINT "ProductPrice_productId_fkey" FOREIGN 
 
 -- AddForeignKey
 ALTER TABLE "CouponAmount" ADD CONSTRAINT "CouponAmount_couponId_fkey" FOREIGN KEY ("couponId") REFERENCES "Coupon"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Account" ADD CONSTRAINT "Account_integrationId_fkey" FOREIGN KEY ("integrationId") REFERENCES "Integration"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CheckoutDraft" ADD CONSTRAINT "CheckoutDraft_integrationId_fkey" FOREIGN KEY ("integrationId") REFERENCES "Integration"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -39,22 +39,24 @@ CREATE TABLE "CouponAmount" (
 CREATE TABLE "Account" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "storeId" TEXT NOT NULL,
-    "integrationId" TEXT NOT NULL,
+    "integrationId" INTEGER NOT NULL,
     "customKey" TEXT,
-    "createdAt" DATETIME NOT NULL
+    "createdAt" DATETIME NOT NULL,
+    CONSTRAINT "Account_integrationId_fkey" FOREIGN KEY ("integrationId") REFERENCES "Integration" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "CheckoutDraft" (
     "id" TEXT NOT NULL PRIMARY KEY,
-    "integrationId" TEXT NOT NULL,
+    "integrationId" INTEGER NOT NULL,
     "testMode" BOOLEAN NOT NULL,
     "payload" TEXT NOT NULL,
     "currency" TEXT NOT NULL,
     "accountId" INTEGER,
     "createdAt" DATETIME NOT NULL,
     "expiresAt" DATETIME NOT NULL,
-    "usedAt" DATETIME
+    "usedAt" DATETIME,
+    CONSTRAINT "CheckoutDraft_integrationId_fkey" FOREIGN KEY ("integrationId") REFERENCES "Integration" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
 -- RedefineTables
@@ -86,8 +88,9 @@ CREATE TABLE "new_Order" (
     "discountCents" INTEGER NOT NULL DEFAULT 0,
     "language" TEXT NOT NULL DEFAULT 'en',
     "testMode" BOOLEAN NOT NULL DEFAULT false,
-    "integrationId" TEXT,
+    "integrationId" INTEGER,
     "accountId" INTEGER,
+    CONSTRAINT "Order_integrationId_fkey" FOREIGN KEY ("integrationId") REFERENCES "Integration" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Order_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 INSERT INTO "new_Order" ("addressLine1", "addressLine2", "city", "country", "currency", "dispatchedAt", "email", "fullName", "id", "number", "placedAt", "postalCode", "shippingCents", "status", "subtotalCents", "totalCents") SELECT "addressLine1", "addressLine2", "city", "country", "currency", "dispatchedAt", "email", "fullName", "id", "number", "placedAt", "postalCode", "shippingCents", "status", "subtotalCents", "totalCents" FROM "Order";

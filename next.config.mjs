@@ -13,6 +13,10 @@ const everyPage = [
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
 ];
 
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -28,8 +32,12 @@ const nextConfig = {
       { source: '/orders/:path*', headers: privatePage },
       { source: '/admin/:path*', headers: privatePage },
       { source: '/admin', headers: privatePage },
+      { source: '/account/:path*', headers: privatePage },
+      { source: '/account', headers: privatePage },
+      { source: '/checkout/:path*', headers: privatePage },
+      { source: '/checkout', headers: privatePage },
     ];
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

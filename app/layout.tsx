@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale } from 'next-intl/server';
 import { getShopSession } from '@/lib/session/next';
+import { shopperCurrency } from '@/lib/session/session';
+import { CountryPicker } from './_components/country-picker';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,16 +16,18 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const session = await getShopSession();
   const count = (session.cart ?? []).reduce((sum, line) => sum + line.quantity, 0);
   return (
-    <html lang="en">
+    <html lang={await getLocale()}>
       <body>
         <header className="site-header">
           <Link href="/" className="brand">Pop-up Card Shop</Link>
           <nav aria-label="Main">
             <Link href="/">Catalogue</Link>
             <Link href="/cart">Cart{count > 0 ? ` (${count})` : ''}</Link>
+            {session.accountId ? <Link href="/account">Account</Link> : null}
           </nav>
+          <CountryPicker country={session.country ?? ''} currency={shopperCurrency(session)} />
         </header>
-        <main>{children}</main>
+        <main><NextIntlClientProvider>{children}</NextIntlClientProvider></main>
         <footer className="site-footer">Hand-folded in small batches · No account needed, ever.</footer>
       </body>
     </html>

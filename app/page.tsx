@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import { db } from '@/lib/db/client';
-import { listProducts } from '@/lib/catalog/products';
+import { productsPricedIn } from '@/lib/catalog/products';
 import { formatMoney } from '@/lib/money';
+import { getShopSession } from '@/lib/session/next';
+import { shopperCurrency } from '@/lib/session/session';
 
 const KIND_LABEL: Record<string, string> = { physical: 'Card', digital: 'Download', content: 'Read online' };
 
 export default async function CataloguePage() {
-  const products = await listProducts(db());
+  const products = await productsPricedIn(db(), shopperCurrency(await getShopSession()));
   return (
     <>
       <h1>Pop-up cards that unfold into little worlds</h1>

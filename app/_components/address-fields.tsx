@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { COUNTRIES } from '@/lib/orders/countries';
 import type { FieldErrors } from '@/lib/forms';
 import { FieldError } from './field-error';
@@ -24,18 +25,19 @@ export function TextField({ name, label, errors, defaultValue, autoComplete, typ
 }
 
 export function AddressFields({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
+  const t = useTranslations('Address');
   const countryError = errors?.country;
   return (
     <>
-      <TextField name="addressLine1" label="Address line 1" autoComplete="address-line1" errors={errors} defaultValue={values?.addressLine1} />
-      <TextField name="addressLine2" label="Address line 2" autoComplete="address-line2" errors={errors} defaultValue={values?.addressLine2} />
-      <TextField name="city" label="City" autoComplete="address-level2" errors={errors} defaultValue={values?.city} />
-      <TextField name="postalCode" label="Postal code" autoComplete="postal-code" errors={errors} defaultValue={values?.postalCode} />
+      <TextField name="addressLine1" label={t('addressLine1')} autoComplete="address-line1" errors={errors} defaultValue={values?.addressLine1} />
+      <TextField name="addressLine2" label={t('addressLine2')} autoComplete="address-line2" errors={errors} defaultValue={values?.addressLine2} />
+      <TextField name="city" label={t('city')} autoComplete="address-level2" errors={errors} defaultValue={values?.city} />
+      <TextField name="postalCode" label={t('postalCode')} autoComplete="postal-code" errors={errors} defaultValue={values?.postalCode} />
       <div className="field">
-        <label htmlFor="country">Country</label>
+        <label htmlFor="country">{t('country')}</label>
         <select id="country" name="country" defaultValue={values?.country ?? ''} autoComplete="country"
           aria-invalid={Boolean(countryError)} aria-describedby="country-error">
-          <option value="" disabled>Choose a country…</option>
+          <option value="" disabled>{t('chooseCountry')}</option>
           {Object.entries(COUNTRIES).map(([code, name]) => <option key={code} value={code}>{name}</option>)}
         </select>
         <FieldError id="country-error" message={countryError} />

@@ -1,13 +1,19 @@
+import { useLocale, useTranslations } from 'next-intl';
 import { formatMoney } from '@/lib/money';
+import { moneyLocale } from '@/lib/i18n/messages';
 
-interface Totals { subtotalCents: number; shippingCents: number; totalCents: number; currency: string }
+interface Totals { subtotalCents: number; discountCents?: number; shippingCents: number; totalCents: number; currency: string; couponCode?: string | null }
 
 export function CartSummary({ cart }: { cart: Totals }) {
+  const t = useTranslations('Totals');
+  const locale = moneyLocale(useLocale());
+  const money = (cents: number) => formatMoney(cents, cart.currency, locale);
   return (
     <dl className="totals">
-      <dt>Subtotal</dt><dd>{formatMoney(cart.subtotalCents, cart.currency)}</dd>
-      <dt>Shipping</dt><dd>{cart.shippingCents ? formatMoney(cart.shippingCents, cart.currency) : 'Free'}</dd>
-      <dt>Total</dt><dd className="total">{formatMoney(cart.totalCents, cart.currency)}</dd>
+      <dt>{t('subtotal')}</dt><dd>{money(cart.subtotalCents)}</dd>
+      {cart.discountCents ? <><dt>{t('discount', { code: cart.couponCode ?? '' })}</dt><dd data-testid="discount">−{money(cart.discountCents)}</dd></> : null}
+      <dt>{t('shipping')}</dt><dd>{cart.shippingCents ? money(cart.shippingCents) : t('free')}</dd>
+      <dt>{t('total')}</dt><dd className="total" data-testid="total">{money(cart.totalCents)}</dd>
     </dl>
   );
 }

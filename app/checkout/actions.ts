@@ -1,15 +1,20 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { deliverMailSoon } from '@/lib/mail/deliver';
 import { checkoutSchema, CHECKOUT_FIELDS } from '@/lib/orders/customer-input';
 import { formValues, parseWith, type FieldErrors } from '@/lib/forms';
-import { OrderError } from '@/lib/orders/errors';
 import { orderLinkRing } from '@/lib/orders/links';
 import { placeOrder } from '@/lib/orders/place-order';
-import { rememberOrder } from '@/lib/session/session';
+import { CartError, parseQuantity } from '@/lib/cart/cart';
+import { draftLines, draftTerms, loadCheckoutDraft, lockedCheckoutFields } from '@/lib/checkout/draft';
+import { publicError } from '@/lib/http/errors';
+import { CouponError } from '@/lib/coupons/errors';
+import { localeFor } from '@/lib/i18n/locales';
+import { rememberOrder, shopperCurrency } from '@/lib/session/session';
 import { getShopSession } from '@/lib/session/next';
 
 export interface CheckoutState {
@@ -18,23 +23,50 @@ export interface CheckoutState {
   values?: Record<string, string>;
 }
 
-export async function placeOrderAction(_prev: CheckoutState, form: FormData): Promise<CheckoutState> {
-  const values = formValues(form, CHECKOUT_FIELDS);
-  const parsed = parseWith(checkoutSchema, values);
-  if (!parsed.ok) return { errors: parsed.errors, values };
+/** The quantities the shopper set for items the merchant lets them change (`quantity:<slug>` fields). */
+function chosenQuantities(form: FormData): Map<string, number> | FieldErrors {
+  const chosen = new Map<string, number>();
+  for (const [name, value] of form.entries()) {
+    if (!name.startsWith('quantity:')) continue;
+    try {
+      chosen.set(name.slice('quantity:'.length), parseQuantity(value));
+    } catch (error) {
+      if (error instanceof CartError) return { [name]: error.message };
+      throw error;
+    }
+  }
+  return chosen;
+}
 
+export async function placeOrderAction(_prev: CheckoutState, form: FormData): Promise<CheckoutState> {
   const session = await getShopSession();
+  const now = new Date();
+  const draft = session.checkoutDraftId ? await loadCheckoutDraft(db(), session.checkoutDraftId, now) : null;
+  const typed = { ...formValues(form, [...CHECKOUT_FIELDS, 'coupon']) };
+  if (session.checkoutDraftId && !draft) return { formError: (await getTranslations('Checkout'))('draftGone'), values: typed };
+  // What the merchant's payload fixed wins over anything the browser sent.
+  const values = { ...typed, ...(draft ? lockedCheckoutFields(draft.payload) : {}) };
+  const parsed = parseWith(checkoutSchema, values);
+  if (!parsed.ok) return { errors: parsed.errors, values: typed };
+  const quantities = chosenQuantities(form);
+  if (!(quantities instanceof Map)) return { errors: quantities, values: typed };
+
+  const couponCode = typed.coupon.trim() || undefined;
+  const lines = draft ? draftLines(draft, session.cart ?? [], quantities) : session.cart ?? [];
+  const terms = draft ? draftTerms(draft, couponCode) : { currency: shopperCurrency(session), couponCode, language: localeFor(await getLocale()) };
   let signedPath: string;
   try {
     const { appKeys, publicUrl } = config();
-    const placed = await placeOrder(db(), session.cart ?? [], parsed.value, { ring: orderLinkRing(appKeys), publicUrl, now: new Date() });
+    const placed = await placeOrder(db(), lines, parsed.value, { ring: orderLinkRing(appKeys), publicUrl, now }, terms);
     session.orders = rememberOrder(session.orders, placed.number);
-    session.cart = [];
+    if (draft) session.checkoutDraftId = undefined;
+    else session.cart = [];
     await session.save();
     signedPath = placed.signedPath;
   } catch (error) {
-    if (error instanceof OrderError) return { formError: error.message, values };
-    throw error;
+    const refusal = publicError(error, 'checkout');
+    if (refusal.status >= 500) throw error;
+    return error instanceof CouponError ? { errors: { coupon: refusal.message }, values: typed } : { formError: refusal.message, values: typed };
   }
   deliverMailSoon();
   redirect(signedPath);

@@ -3,6 +3,9 @@
 import { DownloadError, RangeNotSatisfiable } from '../downloads/errors';
 import { OrderError } from '../orders/errors';
 import { SecurePayloadError } from '../secure-payload/errors';
+import { CheckoutError } from '../checkout/errors';
+import { CouponError } from '../coupons/errors';
+import { AccountNotFound } from '../accounts/accounts';
 import { config } from '../config';
 
 const EXPIRED_HELP = 'This download link has expired. Open your order page (the link in your confirmation email) and click Download again.';
@@ -38,6 +41,17 @@ const PUBLIC: Record<string, { status: number; message: string }> = {
   PAYLOAD_INVALID: { status: 422, message: 'The secure payload is not valid.' },
 };
 
+/** Refusals whose own message is already short and honest (it names a product, coupon or country, nothing secret). */
+const OWN_MESSAGE_STATUS: Record<string, number> = {
+  COUNTRY_NOT_SOLD: 422, PRODUCT_NOT_SOLD: 422, DUPLICATE_ITEM: 422, CUSTOM_PRICE_MISSING: 422, DRAFT_GONE: 410,
+  COUPON_UNKNOWN: 422, COUPON_EXPIRED: 422, COUPON_EXHAUSTED: 422, COUPON_NOT_IN_CURRENCY: 422,
+  ACCOUNT_NOT_FOUND: 404, EMPTY_CART: 422, UNKNOWN_PRODUCTS: 422,
+};
+
+const isOwnMessageError = (error: unknown): error is Error & { code: string } =>
+  (error instanceof CheckoutError || error instanceof CouponError || error instanceof AccountNotFound || error instanceof OrderError)
+  && Object.hasOwn(OWN_MESSAGE_STATUS, error.code);
+
 export interface PublicError { status: number; code: string; message: string }
 
 /** Known errors map to their status; anything else is logged and becomes a bare 500. */
@@ -45,6 +59,10 @@ export function publicError(error: unknown, context: string): PublicError {
   if ((error instanceof DownloadError || error instanceof OrderError) && PUBLIC[error.code]) {
     console.warn(`[${context}] refused: ${error.code}: ${error.message}`);
     return { code: error.code, ...PUBLIC[error.code] };
+  }
+  if (isOwnMessageError(error)) {
+    console.warn(`[${context}] refused: ${error.code}: ${error.message}`);
+    return { code: error.code, status: OWN_MESSAGE_STATUS[error.code], message: error.message };
   }
   if (error instanceof SecurePayloadError) {
     console.warn(`[${context}] refused: ${error.code}: ${error.message}`);
@@ -69,13 +87,13 @@ export function jsonError(error: unknown, context: string): Response {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A small page for a person who followed a download link. */
-export function errorPage(error: unknown, context: string): { status: number; headers: Record<string, string>; html: string } {
+/** A small page for a person who followed a link or posted a form that could not be served. */
+export function errorPage(error: unknown, context: string, heading = 'Download not available'): { status: number; headers: Record<string, string>; html: string } {
   const { status, message } = publicError(error, context);
   const headers: Record<string, string> = { ...PRIVATE_HEADERS, 'Content-Type': 'text/html; charset=utf-8' };
   if (error instanceof RangeNotSatisfiable) headers['Content-Range'] = `bytes */${error.size}`;
-  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Download</title>`
-    + `<body style="font-family:system-ui;margin:3rem auto;max-width:36rem"><h1>Download not available</h1><p>${escapeHtml(message)}</p>`
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(heading)}</title>`
+    + `<body style="font-family:system-ui;margin:3rem auto;max-width:36rem"><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(message)}</p>`
     + `<p><a href="/">Pop-up Card Shop</a></p></body></html>`;
   return { status, headers, html };
 }
@@ -93,3 +111,13 @@ export function isCrossOrigin(request: Request, publicUrl = config().publicUrl):
   if (origin === null || origin === 'null') return false;
   return origin !== new URL(request.url).origin && origin !== new URL(publicUrl).origin;
 }
+
+/** A refusal as JSON for programs, as a short page for people. */
+export function refusalResponse(error: unknown, context: string, asJson: boolean, heading: string): Response {
+  if (asJson) return jsonError(error, context);
+  const { status, headers, html } = errorPage(error, context, heading);
+  return new Response(html, { status, headers });
+}
+
+/** 303 See Other: after a POST, the browser GETs `location`. */
+export const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, ...PRIVATE_HEADERS } });

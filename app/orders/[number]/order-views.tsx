@@ -1,4 +1,6 @@
+import { useLocale, useTranslations } from 'next-intl';
 import { formatMoney } from '@/lib/money';
+import { moneyLocale } from '@/lib/i18n/messages';
 import { countryName } from '@/lib/orders/countries';
 import type { OrderExistsView, OrderFullView, OrderMinimalView } from '@/lib/orders/view';
 import { CartSummary } from '@/app/_components/cart-summary';
@@ -6,54 +8,65 @@ import { formatDate, formatDateTime } from '@/app/_components/dates';
 import { AddressCorrectionForm } from './address-correction-form';
 import { DownloadButton } from './download-button';
 
-const STATUS_LABEL: Record<string, string> = { placed: 'Placed — being prepared', dispatched: 'Dispatched' };
-
 export function OrderExists({ view }: { view: OrderExistsView }) {
+  const t = useTranslations('Order');
+  const locale = useLocale();
   return (
     <section className="notice">
-      <h1>Order #{view.number} exists, placed on {formatDate(view.placedAt)}</h1>
-      {view.linkExpired ? <p role="note" className="expired">This link has expired. Use the link from your confirmation email to see your order.</p> : null}
-      <p>To see the order, open the link from your confirmation email.</p>
+      <h1>{t('exists', { number: view.number, date: formatDate(view.placedAt, locale) })}</h1>
+      {view.linkExpired ? <p role="note" className="expired">{t('expired')}</p> : null}
+      <p>{t('openFromEmail')}</p>
     </section>
   );
 }
 
 export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | OrderFullView; linkQuery: string }) {
+  const t = useTranslations('Order');
+  const locale = useLocale();
+  const money = (cents: number) => formatMoney(cents, view.currency, moneyLocale(locale));
+  const status = view.status === 'placed' || view.status === 'dispatched' ? t(`status_${view.status}`) : view.status;
   return (
     <article className="order">
-      <h1>Order #{view.number}</h1>
-      {view.tier === 'FULL' && view.downloads.length > 0 ? <p><a href="#downloads">My downloads</a></p> : null}
-      <p>Placed on <time dateTime={view.placedAt.toISOString()}>{formatDateTime(view.placedAt)}</time></p>
-      <p>Status: <strong data-testid="order-status">{STATUS_LABEL[view.status] ?? view.status}</strong></p>
+      <h1>{t('title', { number: view.number })}{view.testMode ? <> <span className="test-badge" data-testid="test-order">{t('testOrder')}</span></> : null}</h1>
+      {view.tier === 'FULL' && view.downloads.length > 0 ? <p><a href="#downloads">{t('myDownloads')}</a></p> : null}
+      <p>{t('placedOn')} <time dateTime={view.placedAt.toISOString()}>{formatDateTime(view.placedAt, locale)}</time></p>
+      <p>{t('status')} <strong data-testid="order-status">{status}</strong></p>
       <table className="items">
-        <thead><tr><th scope="col">Item</th><th scope="col">Quantity</th><th scope="col">Price</th><th scope="col">Total</th></tr></thead>
+        <thead><tr><th scope="col">{t('item')}</th><th scope="col">{t('quantity')}</th><th scope="col">{t('price')}</th><th scope="col">{t('lineTotal')}</th></tr></thead>
         <tbody>
           {view.items.map((item, index) => (
             <tr key={index}>
               <td>{item.name}</td><td>{item.quantity}</td>
-              <td>{formatMoney(item.unitPriceCents, view.currency)}</td><td>{formatMoney(item.lineTotalCents, view.currency)}</td>
+              <td>{money(item.unitPriceCents)}</td><td>{money(item.lineTotalCents)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <CartSummary cart={view} />
       {view.tier === 'FULL' && view.downloads.length > 0 ? <MyDownloads view={view} linkQuery={linkQuery} /> : null}
-      {view.tier === 'FULL' ? <CustomerDetails view={view} linkQuery={linkQuery} /> : (
-        <p className="hint">Contact and delivery details are shown only in the browser the order was placed in.</p>
-      )}
+      {view.tier === 'FULL' ? <CustomerDetails view={view} linkQuery={linkQuery} /> : <p className="hint">{t('hiddenDetails')}</p>}
     </article>
   );
 }
 
 function CustomerDetails({ view, linkQuery }: { view: OrderFullView; linkQuery: string }) {
-  const { address } = view;
+  const t = useTranslations('Order');
+  const locale = useLocale();
+  const { address, recipient } = view;
   return (
     <section aria-labelledby="customer-heading" className="customer">
-      <h2 id="customer-heading">Contact and delivery</h2>
+      <h2 id="customer-heading">{t('contactAndDelivery')}</h2>
       <dl>
-        <dt>Email</dt><dd>{view.email}</dd>
-        <dt>Name</dt><dd>{view.fullName}</dd>
-        <dt>Delivery address</dt>
+        <dt>{t('email')}</dt><dd>{view.email}</dd>
+        <dt>{t('name')}</dt><dd>{view.fullName}</dd>
+        {view.company ? <><dt>{t('company')}</dt><dd>{view.company}</dd></> : null}
+        {view.phone ? <><dt>{t('phone')}</dt><dd>{view.phone}</dd></> : null}
+        {recipient ? <>
+          <dt>{t('recipient')}</dt><dd data-testid="recipient-name">{recipient.name}</dd>
+          <dt>{t('recipientEmail')}</dt><dd>{recipient.email}</dd>
+          {recipient.message ? <><dt>{t('giftMessage')}</dt><dd>{recipient.message}</dd></> : null}
+        </> : null}
+        <dt>{t('deliveryAddress')}</dt>
         <dd>
           <address>
             {address.addressLine1}<br />
@@ -66,17 +79,18 @@ function CustomerDetails({ view, linkQuery }: { view: OrderFullView; linkQuery: 
       {view.canCorrectAddress ? (
         <AddressCorrectionForm number={view.number} linkQuery={linkQuery} address={address} />
       ) : (
-        <p>Dispatched on {view.dispatchedAt ? formatDateTime(view.dispatchedAt) : 'a recent date'}; the address can no longer be changed.</p>
+        <p>{t('dispatchedOn', { date: view.dispatchedAt ? formatDateTime(view.dispatchedAt, locale) : '—' })}</p>
       )}
     </section>
   );
 }
 
 function MyDownloads({ view, linkQuery }: { view: OrderFullView; linkQuery: string }) {
+  const t = useTranslations('Order');
   const orderLink = `/orders/${view.number}?${linkQuery}`;
   return (
     <section id="downloads" aria-labelledby="downloads-heading" className="downloads">
-      <h2 id="downloads-heading">My downloads</h2>
+      <h2 id="downloads-heading">{t('myDownloads')}</h2>
       <ul>
         {view.downloads.map((d) => (
           <li key={d.licenseId}>

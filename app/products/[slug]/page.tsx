@@ -1,11 +1,13 @@
 import { notFound } from 'next/navigation';
 import { db } from '@/lib/db/client';
-import { findProduct } from '@/lib/catalog/products';
+import { productsPricedIn } from '@/lib/catalog/products';
+import { getShopSession } from '@/lib/session/next';
+import { shopperCurrency } from '@/lib/session/session';
 import { formatMoney } from '@/lib/money';
 import { AddToCartForm } from './add-to-cart-form';
 
 export default async function ProductPage({ params }: { params: Promise<{ slug: string }> }) {
-  const product = await findProduct(db(), (await params).slug);
+  const [product] = await productsPricedIn(db(), shopperCurrency(await getShopSession()), [(await params).slug]);
   if (!product) notFound();
   return (
     <article className="product-detail">

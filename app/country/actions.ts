@@ -1,0 +1,14 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { currencyForCountry } from '@/lib/catalog/currencies';
+import { getShopSession } from '@/lib/session/next';
+
+export async function chooseCountryAction(form: FormData) {
+  const country = String(form.get('country') ?? '');
+  if (!currencyForCountry(country)) return;
+  const session = await getShopSession();
+  session.country = country;
+  await session.save();
+  revalidatePath('/', 'layout');
+}

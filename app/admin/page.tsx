@@ -23,7 +23,7 @@ async function OrderList() {
           <tbody>
             {orders.map((order) => (
               <tr key={order.number}>
-                <td><Link href={`/admin/orders/${order.number}`}>#{order.number}</Link></td>
+                <td><Link href={`/admin/orders/${order.number}`}>#{order.number}</Link>{order.testMode ? ' TEST' : ''}</td>
                 <td>{formatDateTime(order.placedAt)}</td>
                 <td>{order.fullName}</td>
                 <td>{formatMoney(order.totalCents, order.currency)}</td>

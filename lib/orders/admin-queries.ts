@@ -7,6 +7,9 @@ export function listOrders(db: Db, take = 100) {
 export function orderForAdmin(db: Db, number: string) {
   return db.order.findUnique({
     where: { number },
-    include: { items: { orderBy: { id: 'asc' } }, addressChanges: { orderBy: { changedAt: 'asc' } } },
+    include: {
+      items: { orderBy: { id: 'asc' } }, addressChanges: { orderBy: { changedAt: 'asc' } },
+      account: { select: { storeId: true } }, integration: { select: { name: true } },
+    },
   });
 }

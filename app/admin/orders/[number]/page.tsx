@@ -25,14 +25,17 @@ async function AdminOrder({ number }: { number: string }) {
   if (!order) notFound();
   return (
     <article>
-      <h1>Order #{order.number}</h1>
+      <h1>Order #{order.number}{order.testMode ? <> <span className="test-badge" data-testid="admin-test-order">TEST</span></> : null}</h1>
       <p>Placed {formatDateTime(order.placedAt)} · Status: <strong data-testid="admin-order-status">{order.status}</strong>
         {order.dispatchedAt ? ` on ${formatDateTime(order.dispatchedAt)}` : ''}</p>
-      <p>{order.fullName} &lt;{order.email}&gt;</p>
+      <p>{order.fullName} &lt;{order.email}&gt;{order.company ? `, ${order.company}` : ''}{order.phone ? `, ${order.phone}` : ''}</p>
+      {order.recipientName ? <p>Gift for {order.recipientName} &lt;{order.recipientEmail}&gt;{order.giftMessage ? `: “${order.giftMessage}”` : ''}</p> : null}
+      {order.integration ? <p>From {order.integration.name}{order.account ? <> · account <code>{order.account.storeId}</code></> : null} · language {order.language}</p> : null}
       <p>Deliver to: {order.addressLine1}{order.addressLine2 ? `, ${order.addressLine2}` : ''}, {order.postalCode} {order.city}, {countryName(order.country)}</p>
       <ul>
         {order.items.map((item) => <li key={item.id}>{item.quantity} × {item.productName} — {formatMoney(item.lineTotalCents, order.currency)}</li>)}
       </ul>
+      {order.discountCents ? <p>Coupon {order.couponCode}: −{formatMoney(order.discountCents, order.currency)}</p> : null}
       <p>Total {formatMoney(order.totalCents, order.currency)}</p>
       {order.status === 'placed' ? <MarkDispatchedForm number={order.number} /> : null}
       <OrderLicenses orderId={order.id} />

@@ -1,0 +1,22 @@
+// GET /account/orders/{number}: an order of the signed-in account. It joins this browser's
+// order list, so the signed link it redirects to opens at FULL tier, downloads included.
+import { config } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import { accountOwnsOrder } from '@/lib/accounts/accounts';
+import { jsonRefusal, seeOther } from '@/lib/http/errors';
+import { isOrderNumber } from '@/lib/orders/order-page';
+import { orderLinkRing, signedOrderPath } from '@/lib/orders/links';
+import { rememberOrder } from '@/lib/session/session';
+import { getShopSession } from '@/lib/session/next';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ number: string }> }) {
+  const { number } = await params;
+  const session = await getShopSession();
+  if (!session.accountId) return seeOther('/account');
+  if (!isOrderNumber(number) || !(await accountOwnsOrder(db(), session.accountId, number))) {
+    return jsonRefusal(404, 'ORDER_NOT_FOUND', 'No such order in this account.');
+  }
+  session.orders = rememberOrder(session.orders, number);
+  await session.save();
+  return seeOther(signedOrderPath(number, orderLinkRing(config().appKeys)));
+}

@@ -5,6 +5,9 @@ const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
 export const APP_PORT = 3100 + PORT_OFFSET;
 export const SMTP_PORT = 2526 + PORT_OFFSET;
 export const FIXTURES_PORT = 2527 + PORT_OFFSET;
+/** A merchant's own site, on another host name (localhost, not 127.0.0.1), so its posts to the shop are cross-site. */
+export const MERCHANT_PORT = 4000 + PORT_OFFSET;
+export const MERCHANT_URL = `http://localhost:${MERCHANT_PORT}`;
 export const S3_PORT = Number(process.env.S3_PORT ?? 8080);
 export const BASE_URL = `http://127.0.0.1:${APP_PORT}`;
 export const FIXTURES_URL = `http://127.0.0.1:${FIXTURES_PORT}`;

@@ -17,11 +17,12 @@ interface MailOrder {
   recipientName: string | null;
   recipientEmail: string | null;
   giftMessage: string | null;
-  items: { productName: string; quantity: number }[];
+  items: { productName: string; quantity: number; unitPriceCents: number }[];
   addressLine1: string; addressLine2: string; city: string; postalCode: string; country: string;
 }
 
-const itemLines = (order: MailOrder) => order.items.map((item) => `  ${item.quantity} × ${item.productName}`).join('\n');
+const itemLines = (order: MailOrder) => order.items
+  .map((item) => `  ${item.quantity} × ${item.productName} (${formatMoney(item.unitPriceCents, order.currency, moneyLocale(order.language))})`).join('\n');
 
 const addressLines = (order: MailOrder) =>
   [order.recipientName ?? order.fullName, order.addressLine1, order.addressLine2, `${order.postalCode} ${order.city}`, countryName(order.country)]
@@ -35,7 +36,7 @@ function mailText(order: MailOrder, lines: (string | null)[]) {
 export function confirmationMail(order: MailOrder, link: string): OutgoingMail {
   const t = translatorFor(order.language, 'Email');
   const gift = order.recipientName && order.recipientEmail
-    ? [t('giftFor', { name: order.recipientName, email: order.recipientEmail }), `  ${order.giftMessage ?? ''}`, ''] : [];
+    ? [t('giftFor', { name: order.recipientName, email: order.recipientEmail }), ...(order.giftMessage ? [`  ${order.giftMessage}`] : []), ''] : [];
   return {
     kind: 'order-confirmation',
     orderId: order.id,

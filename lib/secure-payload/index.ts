@@ -66,3 +66,4 @@ export async function openAccountRequest(db: Db, fields: SecureFields, now: Date
   await consumeNonce(db, nonce.key, nonce.until, now);
   return { integration, format, payload };
 }
+export { handleSecureRequest, readSecureFields, type Handled } from './request';

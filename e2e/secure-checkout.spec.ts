@@ -126,7 +126,7 @@ test('a live integration refuses plain JSON; bad posts get a short 4xx and no se
   const json = await stranger.post('/checkout/secure', { data: { ...merchant.encrypt({ items: [{ product: 'no-such-card', quantity: 1 }] }), accessKey: merchant.integration.accessKey }, maxRedirects: 0 });
   expect(json.status()).toBe(422);
   expect(await json.json()).toEqual({ error: 'PRODUCT_NOT_SOLD', message: 'Unknown product: no-such-card.' });
-  const huge = await stranger.post('/checkout/secure', { form: { accessKey: 'x', securePayload: 'A'.repeat(300_000), secureKey: '' }, maxRedirects: 0 });
+  const huge = await stranger.post('/checkout/secure', { form: { accessKey: 'x', securePayload: 'A'.repeat(400_000), secureKey: '' }, maxRedirects: 0 });
   expect(huge.status()).toBe(413);
   await stranger.dispose();
 });

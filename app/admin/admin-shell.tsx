@@ -22,6 +22,8 @@ export async function AdminShell({ children }: { children: React.ReactNode }) {
         <Link href="/admin/coupons">Coupons</Link>
         <Link href="/admin/accounts">Accounts</Link>
         <Link href="/admin/outbox">Outbox</Link>
+        <Link href="/admin/integrations">Integrations</Link>
+        <Link href="/admin/keys">Store keys</Link>
         <form action={logoutAction}><button type="submit">Log out</button></form>
       </nav>
       {children}

@@ -112,6 +112,10 @@ export function isCrossOrigin(request: Request, publicUrl = config().publicUrl):
   return origin !== new URL(request.url).origin && origin !== new URL(publicUrl).origin;
 }
 
+/** A program posting JSON, or asking for it, gets JSON refusals; a person's browser gets a page. */
+export const wantsJson = (request: Request) =>
+  (request.headers.get('content-type') ?? '').includes('application/json') || (request.headers.get('accept') ?? '').startsWith('application/json');
+
 /** A refusal as JSON for programs, as a short page for people. */
 export function refusalResponse(error: unknown, context: string, asJson: boolean, heading: string): Response {
   if (asJson) return jsonError(error, context);

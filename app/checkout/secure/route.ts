@@ -2,16 +2,15 @@
 // (form-encoded or JSON: accessKey, securePayload, secureKey). The verified payload becomes a
 // server-side checkout draft; the browser only gets its id in the session cookie.
 import { db } from '@/lib/db/client';
-import { checkFields, openCheckoutRequest } from '@/lib/secure-payload';
+import { openCheckoutRequest, readSecureFields } from '@/lib/secure-payload';
 import { createCheckoutDraft } from '@/lib/checkout/draft';
-import { readBodyFields, wantsJson } from '@/lib/http/request-body';
-import { refusalResponse, seeOther } from '@/lib/http/errors';
+import { refusalResponse, seeOther, wantsJson } from '@/lib/http/errors';
 import { getShopSession } from '@/lib/session/next';
 
 export async function POST(request: Request) {
   const now = new Date();
   try {
-    const opened = await openCheckoutRequest(db(), checkFields(await readBodyFields(request)), now);
+    const opened = await openCheckoutRequest(db(), await readSecureFields(request), now);
     const draft = await createCheckoutDraft(db(), opened, now);
     const session = await getShopSession();
     session.checkoutDraftId = draft.id;

@@ -1,7 +1,7 @@
 import { expect, test, type APIResponse } from '@playwright/test';
-import { BASE_URL } from './support/env';
+import { ADMIN_PASSWORD, BASE_URL } from './support/env';
 import { buttonPage, sessionPage, startMerchantSite, type MerchantSite } from './support/merchant-site';
-import { waitForMail } from './support/shop';
+import { loginAsAdmin, waitForMail } from './support/shop';
 
 let merchant: MerchantSite;
 test.beforeAll(async () => { merchant = await startMerchantSite('live'); });
@@ -88,7 +88,7 @@ test('a merchant page on another site sends the shopper to a prefilled German ch
   await expect(page.getByTestId('line-pop-up-castle')).toHaveCount(0);
 });
 
-test('a test-mode integration takes plain JSON from window.shopSession and marks the order TEST', async ({ page }) => {
+test('a test-mode integration takes plain JSON from window.shopSession and marks the order TEST', async ({ page, browser, request }) => {
   const testSite = await startMerchantSite('test', Number(new URL(merchant.page('/x', '')).port) + 1);
   try {
     const id = tag();
@@ -101,6 +101,15 @@ test('a test-mode integration takes plain JSON from window.shopSession and marks
     await page.waitForURL(/\/orders\/\d+\?signature=/);
     await expect(page.getByTestId('test-order')).toHaveText('TEST order');
     await expect(page.getByRole('table')).toContainText(/3\s*£1\.00\s*£3\.00/);
+    const number = new URL(page.url()).pathname.split('/').pop()!;
+    const mail = await waitForMail(request, `buyer.${id}@example.com`, new RegExp(`^\\[TEST\\] Your order #${number} is confirmed$`));
+    expect(mail.text).toContain('This is a TEST order');
+    const admin = await browser.newPage();
+    await loginAsAdmin(admin, ADMIN_PASSWORD);
+    await expect(admin.getByRole('row', { name: new RegExp(`#${number}`) })).toContainText('TEST');
+    await admin.goto(`/admin/orders/${number}`);
+    await expect(admin.getByTestId('admin-test-order')).toHaveText('TEST');
+    await admin.close();
   } finally {
     await testSite.close();
   }

@@ -43,7 +43,12 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
   const now = new Date();
   const draft = session.checkoutDraftId ? await loadCheckoutDraft(db(), session.checkoutDraftId, now) : null;
   const typed = { ...formValues(form, [...CHECKOUT_FIELDS, 'coupon']) };
-  if (session.checkoutDraftId && !draft) return { formError: (await getTranslations('Checkout'))('draftGone'), values: typed };
+  if (session.checkoutDraftId && !draft) {
+    // Expired or already placed: forget it, so the next attempt checks out the shopper's own cart.
+    session.checkoutDraftId = undefined;
+    await session.save();
+    return { formError: (await getTranslations('Checkout'))('draftGone'), values: typed };
+  }
   // What the merchant's payload fixed wins over anything the browser sent.
   const values = { ...typed, ...(draft ? lockedCheckoutFields(draft.payload) : {}) };
   const parsed = parseWith(checkoutSchema, values);

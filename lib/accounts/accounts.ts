@@ -2,13 +2,11 @@
 // always scoped to one integration so no merchant can reach another's customers.
 import { randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../db/client';
+import { TypedError } from '../typed-error';
 
-export class AccountNotFound extends Error {
+export class AccountNotFound extends TypedError {
   readonly code = 'ACCOUNT_NOT_FOUND';
-  constructor() {
-    super('No such account for this integration.');
-    this.name = 'AccountNotFound';
-  }
+  constructor() { super('No such account for this integration.'); }
 }
 
 const STORE_ID_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -1,10 +1,6 @@
-export abstract class CheckoutError extends Error {
-  abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { TypedError } from '../typed-error';
+
+export abstract class CheckoutError extends TypedError {}
 
 export class CountryNotSold extends CheckoutError {
   readonly code = 'COUNTRY_NOT_SOLD';

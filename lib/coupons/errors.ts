@@ -1,10 +1,6 @@
-export abstract class CouponError extends Error {
-  abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { TypedError } from '../typed-error';
+
+export abstract class CouponError extends TypedError {}
 
 export class CouponUnknown extends CouponError {
   readonly code = 'COUPON_UNKNOWN';

@@ -21,8 +21,10 @@ interface MailOrder {
   addressLine1: string; addressLine2: string; city: string; postalCode: string; country: string;
 }
 
-const itemLines = (order: MailOrder) => order.items
-  .map((item) => `  ${item.quantity} × ${item.productName} (${formatMoney(item.unitPriceCents, order.currency, moneyLocale(order.language))})`).join('\n');
+/** With unit prices for the buyer; without for a gift's recipient, who should not learn what it cost. */
+const itemLines = (order: MailOrder, withPrices = true) => order.items
+  .map((item) => `  ${item.quantity} × ${item.productName}`
+    + (withPrices ? ` (${formatMoney(item.unitPriceCents, order.currency, moneyLocale(order.language))})` : '')).join('\n');
 
 const addressLines = (order: MailOrder) =>
   [order.recipientName ?? order.fullName, order.addressLine1, order.addressLine2, `${order.postalCode} ${order.city}`, countryName(order.country)]
@@ -58,27 +60,16 @@ export function confirmationMail(order: MailOrder, link: string): OutgoingMail {
 /** To the gift recipient when there is one (who gets no order link: the order is the buyer's), else to the buyer. */
 export function dispatchMail(order: MailOrder, link: string): OutgoingMail {
   const t = translatorFor(order.language, 'Email');
-  const subjectPrefix = order.testMode ? t('test') : '';
-  if (order.recipientEmail && order.recipientName) {
-    return {
-      kind: 'order-dispatched', orderId: order.id, recipient: order.recipientEmail,
-      subject: subjectPrefix + t('giftDispatchSubject', { sender: order.fullName }),
-      text: mailText(order, [
-        t('hello', { name: order.recipientName }), '',
-        t('giftDispatched', { sender: order.fullName }), addressLines(order), '',
-        itemLines(order), '',
-        order.giftMessage ? `  ${order.giftMessage}` : null,
-      ]),
-    };
-  }
+  const gift = order.recipientEmail && order.recipientName ? { name: order.recipientName, email: order.recipientEmail } : null;
+  const subject = gift ? t('giftDispatchSubject', { sender: order.fullName }) : t('dispatchSubject', { number: order.number });
   return {
-    kind: 'order-dispatched', orderId: order.id, recipient: order.email,
-    subject: subjectPrefix + t('dispatchSubject', { number: order.number }),
+    kind: 'order-dispatched', orderId: order.id, recipient: gift?.email ?? order.email,
+    subject: (order.testMode ? t('test') : '') + subject,
     text: mailText(order, [
-      t('hello', { name: order.fullName }), '',
-      t('dispatched', { number: order.number }), addressLines(order), '',
-      itemLines(order), '',
-      t('details', { link }),
+      t('hello', { name: gift?.name ?? order.fullName }), '',
+      gift ? t('giftDispatched', { sender: order.fullName }) : t('dispatched', { number: order.number }), addressLines(order), '',
+      itemLines(order, !gift), '',
+      gift ? (order.giftMessage ? `  ${order.giftMessage}` : null) : t('details', { link }),
     ]),
   };
 }

@@ -1,10 +1,6 @@
-export abstract class OrderError extends Error {
-  abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { TypedError } from '../typed-error';
+
+export abstract class OrderError extends TypedError {}
 
 export class OrderNotFound extends OrderError {
   readonly code = 'ORDER_NOT_FOUND';

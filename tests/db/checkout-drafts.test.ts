@@ -72,6 +72,8 @@ describe.each(PROVIDERS_UNDER_TEST)('checkout drafts on %s', (provider) => {
     const dispatch = await test.db.outboxMessage.findFirstOrThrow({ where: { orderId: order.id, kind: 'order-dispatched' } });
     expect(dispatch.recipient).toBe('charles@example.com');
     expect(dispatch.text).toContain('1 Dorset Street');
+    expect(dispatch.text).toContain('Happy birthday!');
+    expect(dispatch.text).not.toMatch(/\$|signature=/); // neither what it cost nor the buyer's order link
     // The recipient is personal data: FULL shows it, MINIMAL does not.
     const request = { number, query: queryPairs(signedPath.split('?')[1]), sessionOrders: [number], nowSeconds: now.getTime() / 1000 };
     expect(await resolveOrderPage(test.db, request, ring)).toMatchObject({ tier: 'FULL', recipient: { name: 'Charles Babbage', email: 'charles@example.com' } });

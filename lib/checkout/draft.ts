@@ -10,7 +10,7 @@ import { couponDiscount, findCoupon } from '../coupons/coupons';
 import { accountByCustomKey } from '../accounts/accounts';
 import { localeFor, type Locale } from '../i18n/locales';
 import type { CartLine } from '../session/session';
-import type { OrderLine, OrderTerms } from '../orders/place-order';
+import { priceOrder, type OrderLine, type OrderTerms } from '../orders/place-order';
 import { CountryNotSold, CustomPriceMissing, DuplicateItem, ProductNotSold } from './errors';
 
 export const DRAFT_TTL_MS = 60 * 60 * 1000;
@@ -65,8 +65,9 @@ export async function createCheckoutDraft(db: Db, opened: OpenedCheckout, now: D
   const integrationId = opened.integration.id;
   const currency = draftCurrency(payload);
   await checkItems(db, payload, currency);
-  // Validity only: the discount is worked out again, and the use counted, when the order is placed.
-  if (payload.coupon) couponDiscount(await findCoupon(db, payload.coupon), currency, 0, now);
+  // Validity only (coupon, total): prices are worked out again, and the coupon's use counted, when the order is placed.
+  if (payload.items) await priceOrder(db, draftLines({ payload, currency }, []), { currency, couponCode: payload.coupon }, now);
+  else if (payload.coupon) couponDiscount(await findCoupon(db, payload.coupon), currency, 0, now);
   const account = payload.contact?.accountCustomKey
     ? await accountByCustomKey(db, integrationId, payload.contact.accountCustomKey, now) : null;
   const draft = {
@@ -94,7 +95,7 @@ export const quantityBehavior = (item: NonNullable<CheckoutPayload['items']>[num
  * The order lines: the payload's items with their agreed prices (in major units there, minor here) and,
  * where the merchant allows it, the quantity the shopper chose. Without items, the shopper's cart.
  */
-export function draftLines(draft: CheckoutDraft, cart: readonly CartLine[], chosen: ReadonlyMap<string, number> = new Map()): OrderLine[] {
+export function draftLines(draft: Pick<CheckoutDraft, 'payload' | 'currency'>, cart: readonly CartLine[], chosen: ReadonlyMap<string, number> = new Map()): OrderLine[] {
   if (!draft.payload.items) return [...cart];
   return draft.payload.items.map((item) => {
     const price = item.pricing?.price?.[draft.currency];

@@ -36,3 +36,8 @@ export class ConcurrentChange extends OrderError {
   readonly code = 'CONCURRENT_CHANGE';
   constructor() { super('The address was changed at the same moment elsewhere; please check it and try again.'); }
 }
+
+export class OrderTooLarge extends OrderError {
+  readonly code = 'ORDER_TOO_LARGE';
+  constructor() { super('The order total is larger than this shop can take in one order.'); }
+}

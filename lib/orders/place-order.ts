@@ -13,7 +13,7 @@ import { createLicensesForOrder } from '../downloads/licenses';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
 import type { CheckoutInput } from './customer-input';
 import { confirmationMail } from './emails';
-import { EmptyCart, UnknownProducts } from './errors';
+import { EmptyCart, OrderTooLarge, UnknownProducts } from './errors';
 import { absoluteLink, signedOrderPath } from './links';
 import type { KeyRing } from '../signing';
 
@@ -43,6 +43,9 @@ export interface OrderTerms {
   draftId?: string;
 }
 
+/** Amounts are stored as 32-bit integers of minor units; an order stays well inside them. */
+export const MAX_ORDER_CENTS = 1_000_000_000;
+
 /** Order numbers are random, so they reveal neither how many orders exist nor which are neighbours. */
 export function newOrderNumber(): string {
   return String(randomInt(10_000_000, 100_000_000));
@@ -68,8 +71,9 @@ export async function priceOrder(db: Db, lines: readonly OrderLine[], terms: Ord
     const custom = lines.find((l) => l.slug === line.product.slug)?.customUnitPriceCents;
     if (custom !== undefined) Object.assign(line, { product: { ...line.product, priceCents: custom }, lineTotalCents: custom * line.quantity });
   }
-  const coupon = terms.couponCode ? await findCoupon(db, terms.couponCode) : null;
   const subtotal = totalsOf(priced.lines, pricing, 0).subtotalCents;
+  if (subtotal > MAX_ORDER_CENTS) throw new OrderTooLarge();
+  const coupon = terms.couponCode ? await findCoupon(db, terms.couponCode) : null;
   const discountCents = coupon ? couponDiscount(coupon, currency, subtotal, now) : 0;
   return { ...priced, ...totalsOf(priced.lines, pricing, discountCents), coupon };
 }

@@ -15,12 +15,14 @@ interface Props {
   couponLocked: boolean;
   couponError: string | null;
   quantities: { slug: string; name: string; quantity: number }[];
+  /** The country chosen for prices, as the delivery country until the shopper picks another. */
+  defaultCountry?: string;
 }
 
 const CONTACT = ['email', 'fullName', 'company', 'phone'] as const;
 const ADDRESS = ['addressLine1', 'addressLine2', 'city', 'postalCode', 'country'] as const;
 
-export function CheckoutForm({ locked, recipient, couponCode, couponLocked, couponError, quantities }: Props) {
+export function CheckoutForm({ locked, recipient, couponCode, couponLocked, couponError, quantities, defaultCountry }: Props) {
   const t = useTranslations('Checkout');
   const [state, action, pending] = useActionState(placeOrderAction, {});
   const values = state.values;
@@ -60,13 +62,13 @@ export function CheckoutForm({ locked, recipient, couponCode, couponLocked, coup
           <address className="locked" data-testid="locked-address">
             {[locked.addressLine1, locked.addressLine2, `${locked.postalCode} ${locked.city}`, locked.country].filter(Boolean).map((line) => <span key={line}>{line}<br /></span>)}
           </address>
-        ) : <AddressFields errors={state.errors} values={{ ...values, ...locked }} />}
+        ) : <AddressFields errors={state.errors} values={{ country: defaultCountry ?? '', ...values, ...locked }} />}
       </fieldset>
       {couponLocked ? <p data-testid="coupon">{t('couponApplied', { code: couponCode ?? '' })}</p> : (
         <div className="field">
           <label htmlFor="coupon">{t('coupon')}</label>
           <input id="coupon" name="coupon" defaultValue={values?.coupon ?? ''} autoComplete="off" aria-describedby="coupon-error" />
-          <FieldError id="coupon-error" message={state.errors?.coupon ?? (couponLocked ? couponError ?? undefined : undefined)} />
+          <FieldError id="coupon-error" message={state.errors?.coupon} />
         </div>
       )}
       {couponLocked && couponError ? <p role="alert" className="form-error">{couponError}</p> : null}

@@ -42,7 +42,7 @@ export default async function CheckoutPage() {
         </section>
       )}
       <CheckoutForm locked={summary.locked} recipient={summary.recipient} couponCode={summary.couponCode}
-        couponLocked={summary.couponLocked} couponError={summary.couponError}
+        couponLocked={summary.couponLocked} couponError={summary.couponError} defaultCountry={session.country}
         quantities={summary.fromMerchant ? summary.lines.filter((l) => l.behavior === 'allow').map(({ slug, name, quantity }) => ({ slug, name, quantity })) : []} />
     </>
   );

@@ -3,7 +3,8 @@
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { accountOwnsOrder } from '@/lib/accounts/accounts';
-import { jsonRefusal, seeOther } from '@/lib/http/errors';
+import { refusalResponse, seeOther } from '@/lib/http/errors';
+import { OrderNotFound } from '@/lib/orders/errors';
 import { isOrderNumber } from '@/lib/orders/order-page';
 import { orderLinkRing, signedOrderPath } from '@/lib/orders/links';
 import { rememberOrder } from '@/lib/session/session';
@@ -14,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ num
   const session = await getShopSession();
   if (!session.accountId) return seeOther('/account');
   if (!isOrderNumber(number) || !(await accountOwnsOrder(db(), session.accountId, number))) {
-    return jsonRefusal(404, 'ORDER_NOT_FOUND', 'No such order in this account.');
+    return refusalResponse(new OrderNotFound(), 'account/orders', false, 'Order not available');
   }
   session.orders = rememberOrder(session.orders, number);
   await session.save();

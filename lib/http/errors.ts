@@ -2,6 +2,7 @@
 // Details stay in the server log; a client learns only the short reason.
 import { DownloadError, RangeNotSatisfiable } from '../downloads/errors';
 import { OrderError } from '../orders/errors';
+import { SecurePayloadError } from '../secure-payload/errors';
 import { config } from '../config';
 
 const EXPIRED_HELP = 'This download link has expired. Open your order page (the link in your confirmation email) and click Download again.';
@@ -19,6 +20,22 @@ const PUBLIC: Record<string, { status: number; message: string }> = {
   RANGE_NOT_SATISFIABLE: { status: 416, message: 'The requested range is outside the file.' },
   ORDER_ACCESS_DENIED: { status: 403, message: 'Open the order page from your confirmation email, in the browser you ordered with.' },
   ORDER_NOT_FOUND: { status: 404, message: 'No such order.' },
+  // Secure payloads: honest about what is wrong, silent about the cryptography.
+  UNKNOWN_ACCESS_KEY: { status: 403, message: 'Unknown access key.' },
+  INTEGRATION_DISABLED: { status: 403, message: 'This integration is disabled.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The secure payload is too large.' },
+  PAYLOAD_MALFORMED: { status: 400, message: 'The secure payload is malformed.' },
+  KEY_MISMATCH: { status: 403, message: 'The secure payload was not made with the key registered for this integration.' },
+  DECRYPTION_FAILED: { status: 400, message: 'The secure payload could not be decrypted with the store\'s keys.' },
+  ALGORITHM_REFUSED: { status: 400, message: 'The secure payload uses an algorithm that is not accepted.' },
+  WRONG_AUDIENCE: { status: 403, message: 'The secure payload was made for another store.' },
+  PAYLOAD_EXPIRED: { status: 410, message: 'The secure payload has expired. Go back and try again.' },
+  LIFETIME_TOO_LONG: { status: 400, message: 'The secure payload is valid for longer than 10 minutes.' },
+  TIMESTAMP_STALE: { status: 410, message: 'The secure payload is too old. Go back and try again.' },
+  TIMESTAMP_IN_FUTURE: { status: 400, message: 'The secure payload is dated in the future.' },
+  REPLAYED: { status: 409, message: 'This secure payload has already been used. Go back and try again.' },
+  PLAIN_NOT_ALLOWED: { status: 403, message: 'This integration is live: it accepts only encrypted payloads.' },
+  PAYLOAD_INVALID: { status: 422, message: 'The secure payload is not valid.' },
 };
 
 export interface PublicError { status: number; code: string; message: string }
@@ -28,6 +45,11 @@ export function publicError(error: unknown, context: string): PublicError {
   if ((error instanceof DownloadError || error instanceof OrderError) && PUBLIC[error.code]) {
     console.warn(`[${context}] refused: ${error.code}: ${error.message}`);
     return { code: error.code, ...PUBLIC[error.code] };
+  }
+  if (error instanceof SecurePayloadError) {
+    console.warn(`[${context}] refused: ${error.code}: ${error.message}`);
+    const { status, message } = PUBLIC[error.code];
+    return { code: error.code, status, message: error.publicDetail ? `${message} (${error.publicDetail})` : message };
   }
   console.error(`[${context}] failed:`, error);
   return { status: 500, code: 'INTERNAL', message: 'Something went wrong. Please try again.' };

@@ -1,0 +1,79 @@
+// A merchant's uploaded public key: an X.509 certificate PEM (as `openssl req -x509` makes it)
+// or an SPKI public-key PEM. Anything else is refused with a message a merchant can act on.
+import { X509Certificate, createHash, createPublicKey, type KeyObject } from 'node:crypto';
+
+export const MIN_RSA_BITS = 2048;
+const MAX_PEM_CHARS = 20_000;
+
+export class CertificateRefused extends Error {
+  readonly code = 'CERTIFICATE_REFUSED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'CertificateRefused';
+  }
+}
+
+export interface MerchantCertificate {
+  publicKeyPem: string;
+  format: 'x509' | 'spki';
+  keyType: 'rsa' | 'ec' | 'ed25519';
+  keyBits: number | null;
+  fingerprint: string;
+  subject: string | null;
+  notAfter: Date | null;
+}
+
+const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
+
+function keyTypeOf(key: KeyObject): { keyType: MerchantCertificate['keyType']; keyBits: number | null } {
+  const details = key.asymmetricKeyDetails ?? {};
+  if (key.asymmetricKeyType === 'rsa') {
+    const bits = details.modulusLength ?? 0;
+    if (bits < MIN_RSA_BITS) throw new CertificateRefused(`This RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required.`);
+    return { keyType: 'rsa', keyBits: bits };
+  }
+  if (key.asymmetricKeyType === 'ec' && details.namedCurve === 'prime256v1') return { keyType: 'ec', keyBits: 256 };
+  if (key.asymmetricKeyType === 'ed25519') return { keyType: 'ed25519', keyBits: 256 };
+  throw new CertificateRefused('Only RSA (2048 bits or more), EC P-256 and Ed25519 keys are accepted.');
+}
+
+export function fingerprintOf(key: KeyObject): string {
+  const digest = createHash('sha256').update(key.export({ format: 'der', type: 'spki' })).digest('hex').toUpperCase();
+  return digest.match(/../g)!.join(':');
+}
+
+function readBlock(label: string, pem: string): { key: KeyObject; format: MerchantCertificate['format']; subject: string | null; notAfter: Date | null } {
+  try {
+    if (label === 'CERTIFICATE') {
+      const cert = new X509Certificate(pem);
+      return { key: cert.publicKey, format: 'x509', subject: cert.subject.replace(/\n/g, ', '), notAfter: new Date(cert.validTo) };
+    }
+    return { key: createPublicKey({ key: pem, format: 'pem' }), format: 'spki', subject: null, notAfter: null };
+  } catch {
+    throw new CertificateRefused(`The ${label === 'CERTIFICATE' ? 'certificate' : 'public key'} could not be read; is the file complete?`);
+  }
+}
+
+/** Validates an upload and keeps only its public key (as SPKI PEM) and what the admin is shown. */
+export function parseMerchantCertificate(text: string): MerchantCertificate {
+  if (text.length > MAX_PEM_CHARS) throw new CertificateRefused('This file is too large to be a certificate.');
+  const blocks = [...text.matchAll(PEM_BLOCK)];
+  if (blocks.some(([, label]) => label.includes('PRIVATE KEY'))) {
+    throw new CertificateRefused('This is a private key. Keep it secret and upload the public certificate (publiccert.pem) instead.');
+  }
+  if (blocks.length === 0) throw new CertificateRefused('Upload a PEM file: an X.509 certificate (BEGIN CERTIFICATE) or a public key (BEGIN PUBLIC KEY).');
+  if (blocks.length > 1) throw new CertificateRefused('Upload a single certificate or public key, not several.');
+  const [pem, label] = blocks[0];
+  if (label !== 'CERTIFICATE' && label !== 'PUBLIC KEY') {
+    throw new CertificateRefused(`A "${label}" is not accepted: upload an X.509 certificate (BEGIN CERTIFICATE) or an SPKI public key (BEGIN PUBLIC KEY).`);
+  }
+  const { key, format, subject, notAfter } = readBlock(label, pem);
+  return {
+    publicKeyPem: key.export({ format: 'pem', type: 'spki' }).toString(),
+    format,
+    ...keyTypeOf(key),
+    fingerprint: fingerprintOf(key),
+    subject,
+    notAfter,
+  };
+}

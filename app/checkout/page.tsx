@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { loadPricedCart } from '@/app/_components/priced-cart';
 import { CartSummary } from '@/app/_components/cart-summary';
 import { formatMoney } from '@/lib/money';
+import { needsDelivery } from '@/lib/cart/cart';
 import { CheckoutForm } from './checkout-form';
 
 export const metadata: Metadata = { title: 'Checkout' };
@@ -24,7 +25,7 @@ export default async function CheckoutPage() {
           <CartSummary cart={cart} />
         </section>
       )}
-      <CheckoutForm />
+      <CheckoutForm delivery={needsDelivery(cart.lines)} />
     </>
   );
 }

@@ -67,6 +67,9 @@ export interface PricedCart {
   currency: string;
 }
 
+/** Only physical products are delivered; digital and content-only orders need no address. */
+export const needsDelivery = (lines: readonly { product: { kind: string } }[]) => lines.some((line) => line.product.kind === 'physical');
+
 /** Prices cart lines against the catalogue; lines whose product is gone are reported in `missing`. */
 export function priceCart(lines: readonly CartLine[], products: readonly PricedProduct[]): PricedCart {
   const bySlug = new Map(products.map((p) => [p.slug, p]));
@@ -78,6 +81,6 @@ export function priceCart(lines: readonly CartLine[], products: readonly PricedP
     else priced.push({ product, quantity: line.quantity, lineTotalCents: product.priceCents * line.quantity });
   }
   const subtotalCents = priced.reduce((sum, line) => sum + line.lineTotalCents, 0);
-  const shippingCents = priced.some((line) => line.product.kind === 'physical') ? SHIPPING_CENTS : 0;
+  const shippingCents = needsDelivery(priced) ? SHIPPING_CENTS : 0;
   return { lines: priced, missing, subtotalCents, shippingCents, totalCents: subtotalCents + shippingCents, currency: 'EUR' };
 }

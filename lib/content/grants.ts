@@ -30,7 +30,7 @@ const GRANT_SELECT = {
   pass: { select: { slug: true, name: true, product: { select: { slug: true } } } },
 } as const;
 
-export function grantsOfOrder(db: Db, orderId: number) {
+export function grantsOfOrder(db: Pick<Db, 'accessGrant'>, orderId: number) {
   return db.accessGrant.findMany({ where: { orderId }, orderBy: { id: 'asc' }, select: GRANT_SELECT });
 }
 

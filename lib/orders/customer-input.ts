@@ -19,6 +19,12 @@ export const checkoutSchema = deliveryAddressSchema.extend({
   fullName: text('Full name', 120),
 });
 
+const NO_ADDRESS = { addressLine1: '', addressLine2: '', city: '', postalCode: '', country: '' };
+
+/** Orders with nothing to deliver ask only for contact details; the address columns stay empty. */
+export const checkoutSchemaFor = (delivery: boolean) =>
+  delivery ? checkoutSchema : checkoutSchema.pick({ email: true, fullName: true }).transform((contact) => ({ ...contact, ...NO_ADDRESS }));
+
 export type DeliveryAddress = z.infer<typeof deliveryAddressSchema>;
 export type CheckoutInput = z.infer<typeof checkoutSchema>;
 

@@ -29,12 +29,14 @@ async function AdminOrder({ number }: { number: string }) {
       <p>Placed {formatDateTime(order.placedAt)} · Status: <strong data-testid="admin-order-status">{order.status}</strong>
         {order.dispatchedAt ? ` on ${formatDateTime(order.dispatchedAt)}` : ''}</p>
       <p>{order.fullName} &lt;{order.email}&gt;</p>
-      <p>Deliver to: {order.addressLine1}{order.addressLine2 ? `, ${order.addressLine2}` : ''}, {order.postalCode} {order.city}, {countryName(order.country)}</p>
+      {order.addressLine1 ? (
+        <p>Deliver to: {order.addressLine1}{order.addressLine2 ? `, ${order.addressLine2}` : ''}, {order.postalCode} {order.city}, {countryName(order.country)}</p>
+      ) : <p>Nothing to post: digital and content items only.</p>}
       <ul>
         {order.items.map((item) => <li key={item.id}>{item.quantity} × {item.productName} — {formatMoney(item.lineTotalCents, order.currency)}</li>)}
       </ul>
       <p>Total {formatMoney(order.totalCents, order.currency)}</p>
-      {order.status === 'placed' ? <MarkDispatchedForm number={order.number} /> : null}
+      {order.status === 'placed' && order.addressLine1 ? <MarkDispatchedForm number={order.number} /> : null}
       <OrderLicenses orderId={order.id} />
       {order.addressChanges.length > 0 ? (
         <section>

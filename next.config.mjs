@@ -28,6 +28,9 @@ const nextConfig = {
       { source: '/orders/:path*', headers: privatePage },
       { source: '/admin/:path*', headers: privatePage },
       { source: '/admin', headers: privatePage },
+      // Article and pass pages carry signed content links in their URL.
+      { source: '/articles/:path*', headers: privatePage },
+      { source: '/passes/:path*', headers: privatePage },
     ];
   },
 };

@@ -22,13 +22,21 @@ export interface Presented {
 
 export interface Unlocked { article: PublicArticle; html: string; via: 'free' | 'article' | 'pass' }
 
+type PassWithArticles = NonNullable<Awaited<ReturnType<typeof passWithArticles>>>;
+
+/** A pass link for this pass: its path and its product. */
+export async function verifyPassLink(ctx: AccessContext, pass: PassWithArticles, raw: string) {
+  const link = parseContentLink(raw, ctx.publicOrigin);
+  return verifyParsedLink(link, { path: passPath(pass.slug), productIds: pass.product ? [pass.product.slug] : [] }, ctx.keys, ctx.nowMs);
+}
+
 async function verifyPassFor(ctx: AccessContext, article: PublicArticle, raw: string) {
   const link = parseContentLink(raw, ctx.publicOrigin);
   const slug = link.path.startsWith(PASSES_PATH) ? link.path.slice(PASSES_PATH.length) : '';
   const pass = slug ? await passWithArticles(ctx.db, slug) : null;
-  const target = { path: pass ? passPath(pass.slug) : link.path, productIds: pass?.product ? [pass.product.slug] : [] };
-  await verifyParsedLink(link, target, ctx.keys, ctx.nowMs);
-  if (!pass?.articles.some(({ article: a }) => a.slug === article.slug)) throw new LinkNotForContent('the article is not part of this pass');
+  if (!pass) throw new LinkNotForContent('the link names no pass');
+  await verifyPassLink(ctx, pass, raw);
+  if (!pass.articles.some(({ article: a }) => a.slug === article.slug)) throw new LinkNotForContent('the article is not part of this pass');
 }
 
 /** Throws ContentNotFound or a content-link error; returns the rendered body when access is granted. */

@@ -9,10 +9,9 @@ interface PurchasedLine { id: number; productId: number }
 
 export async function createAccessGrantsForOrder(db: GrantWriter, orderId: number, lines: readonly PurchasedLine[], now: Date) {
   const productIds = lines.map((line) => line.productId);
-  const [articles, passes] = await Promise.all([
-    db.article.findMany({ where: { productId: { in: productIds } }, select: { id: true, productId: true, linkDays: true } }),
-    db.pass.findMany({ where: { productId: { in: productIds } }, select: { id: true, productId: true, termDays: true } }),
-  ]);
+  // One after the other: inside a transaction both would share one connection.
+  const articles = await db.article.findMany({ where: { productId: { in: productIds } }, select: { id: true, productId: true, linkDays: true } });
+  const passes = await db.pass.findMany({ where: { productId: { in: productIds } }, select: { id: true, productId: true, termDays: true } });
   const until = (days: number) => new Date(now.getTime() + days * DAY_MS);
   const data = lines.flatMap((line): { orderId: number; orderItemId: number; articleId?: number; passId?: number; validUntil: Date; createdAt: Date }[] => {
     const article = articles.find((a) => a.productId === line.productId);
@@ -30,8 +29,9 @@ const GRANT_SELECT = {
   pass: { select: { slug: true, name: true, product: { select: { slug: true } } } },
 } as const;
 
-export function grantsOfOrder(db: Pick<Db, 'accessGrant'>, orderId: number) {
-  return db.accessGrant.findMany({ where: { orderId }, orderBy: { id: 'asc' }, select: GRANT_SELECT });
+export function grantsOfOrder(db: Pick<Db, 'accessGrant'>, order: { id: number } | { number: string }) {
+  const where = 'id' in order ? { orderId: order.id } : { order: { number: order.number } };
+  return db.accessGrant.findMany({ where, orderBy: { id: 'asc' }, select: GRANT_SELECT });
 }
 
 /** Grants still running that were bought with this email for this product (by slug, as in `si`). */

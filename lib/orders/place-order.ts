@@ -55,7 +55,7 @@ export async function placeOrder(db: Db, cart: readonly CartLine[], customer: Ch
         });
         await createLicensesForOrder(tx, order.id, order.items, products, ctx.now);
         await createAccessGrantsForOrder(tx, order.id, order.items, ctx.now);
-        const contentLinks = ctx.contentSigner ? linksForGrants(await grantsOfOrder(tx, order.id), ctx.contentSigner, ctx.now) : [];
+        const contentLinks = ctx.contentSigner ? linksForGrants(await grantsOfOrder(tx, { id: order.id }), ctx.contentSigner, ctx.now) : [];
         const link = absoluteLink(ctx.publicUrl, signedOrderPath(number, ctx.ring));
         await enqueueMail(tx, confirmationMail(order, link, contentLinks), ctx.now);
         return { number, signedPath: signedOrderPath(number, ctx.ring) };

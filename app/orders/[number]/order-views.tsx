@@ -5,6 +5,7 @@ import { CartSummary } from '@/app/_components/cart-summary';
 import { formatDate, formatDateTime } from '@/app/_components/dates';
 import { AddressCorrectionForm } from './address-correction-form';
 import { DownloadButton } from './download-button';
+import { MyReading } from './my-reading';
 
 const STATUS_LABEL: Record<string, string> = { placed: 'Placed — being prepared', dispatched: 'Dispatched' };
 
@@ -38,6 +39,7 @@ export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | Ord
       </table>
       <CartSummary cart={view} />
       {view.tier === 'FULL' && view.downloads.length > 0 ? <MyDownloads view={view} linkQuery={linkQuery} /> : null}
+      {view.tier === 'FULL' ? <MyReading number={view.number} /> : null}
       {view.tier === 'FULL' ? <CustomerDetails view={view} linkQuery={linkQuery} /> : (
         <p className="hint">Contact and delivery details are shown only in the browser the order was placed in.</p>
       )}
@@ -53,19 +55,21 @@ function CustomerDetails({ view, linkQuery }: { view: OrderFullView; linkQuery: 
       <dl>
         <dt>Email</dt><dd>{view.email}</dd>
         <dt>Name</dt><dd>{view.fullName}</dd>
-        <dt>Delivery address</dt>
-        <dd>
-          <address>
-            {address.addressLine1}<br />
-            {address.addressLine2 ? <>{address.addressLine2}<br /></> : null}
-            {address.postalCode} {address.city}<br />
-            {countryName(address.country)}
-          </address>
-        </dd>
+        {address.addressLine1 ? <>
+          <dt>Delivery address</dt>
+          <dd>
+            <address>
+              {address.addressLine1}<br />
+              {address.addressLine2 ? <>{address.addressLine2}<br /></> : null}
+              {address.postalCode} {address.city}<br />
+              {countryName(address.country)}
+            </address>
+          </dd>
+        </> : null}
       </dl>
       {view.canCorrectAddress ? (
         <AddressCorrectionForm number={view.number} linkQuery={linkQuery} address={address} />
-      ) : (
+      ) : !address.addressLine1 ? null : (
         <p>Dispatched on {view.dispatchedAt ? formatDateTime(view.dispatchedAt) : 'a recent date'}; the address can no longer be changed.</p>
       )}
     </section>

@@ -33,7 +33,7 @@ describe.each(PROVIDERS_UNDER_TEST)('articles, passes and signed links on %s', (
     const placed = await placeOrder(test.db, [{ slug, quantity: 1 }], reader, { ring, publicUrl: origin, now, contentSigner: signer });
     const order = await test.db.order.findUniqueOrThrow({ where: { number: placed.number }, include: { accessGrants: true } });
     const mail = await test.db.outboxMessage.findFirstOrThrow({ where: { orderId: order.id, kind: 'order-confirmation' } });
-    const links = mail.text.match(/https:\/\/shop\.example\/(articles|passes)\/\S+/g) ?? [];
+    const links: string[] = mail.text.match(/https:\/\/shop\.example\/(articles|passes)\/\S+/g) ?? [];
     return { order, mail, links };
   }
 

@@ -14,7 +14,7 @@ export function parseAllowedOrigins(value: string | undefined): string[] {
     } catch {
       throw new Error(`"${entry}" is not an origin`);
     }
-    if (origin !== entry || !/^https?:/.test(entry)) throw new Error(`"${entry}" must be an origin such as https://blog.example, without path or wildcard`);
+    if (origin !== entry || !/^https?:/.test(entry) || entry.includes('*')) throw new Error(`"${entry}" must be an origin such as https://blog.example, without path or wildcard`);
     return origin;
   });
 }

@@ -1,6 +1,7 @@
 // From the three request fields to an untrusted JSON value, whatever the format. Pure apart
 // from the keys it is handed; the caller validates the value against a payload schema.
 import type { KeyObject } from 'node:crypto';
+import type { z } from 'zod';
 import { refuse } from './errors';
 import { openV1 } from './v1';
 import { openV2, type StoreDecryptionKey } from './v2';
@@ -62,4 +63,14 @@ export async function decodeFields(fields: SecureFields, context: DecodeContext)
   if (format === 'v1') return { format, body: parseJson(openV1(fields.securePayload, fields.secureKey, context.merchantKeys)) };
   const opened = await openV2(fields.securePayload, { ...context, storeKeys: await context.storeKeys() });
   return { format, body: opened.payload, jti: { id: opened.jti, expiresAt: opened.expiresAt } };
+}
+
+/** The value the schema makes of the body, or PAYLOAD_INVALID naming the first bad field. */
+export function validatePayload<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue.path.length ? issue.path.join('.') : 'payload';
+  const detail = `${where}: ${issue.message}`.slice(0, 200);
+  throw refuse('PAYLOAD_INVALID', detail, detail);
 }

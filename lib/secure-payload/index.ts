@@ -1,11 +1,10 @@
 // Opening a merchant's secure request: find the integration, decode the payload in whichever
 // format it came, validate it against its schema, and enforce time and single use.
-import type { z } from 'zod';
 import type { Db } from '../db/client';
 import { config } from '../config';
 import { findIntegrationByAccessKey, merchantKeysOf } from '../integrations/integrations';
 import { privateKeyOf, usableKeys } from '../key-store/store';
-import { checkFields, decodeFields, type PayloadFormat, type SecureFields } from './decode';
+import { checkFields, decodeFields, validatePayload, type PayloadFormat, type SecureFields } from './decode';
 import { refuse } from './errors';
 import { consumeNonce, nonceKey } from './nonces';
 import { accountAuthPayloadSchema, checkoutPayloadSchema, type AccountAuthPayload, type CheckoutPayload } from './schema';
@@ -14,7 +13,7 @@ export * from './errors';
 export * from './schema';
 export { encodeV1, openV1 } from './v1';
 export { encodeV2, openV2, signingAlgorithmOf } from './v2';
-export { formatOf, checkFields, type PayloadFormat, type SecureFields } from './decode';
+export { formatOf, checkFields, decodeFields, validatePayload, type PayloadFormat, type SecureFields } from './decode';
 
 export const ACCOUNT_PAYLOAD_MAX_AGE_MS = 5 * 60_000;
 export const ACCOUNT_PAYLOAD_MAX_AHEAD_MS = 60_000;
@@ -45,19 +44,10 @@ async function openRequest(db: Db, rawFields: SecureFields, now: Date, options: 
   return { integration: { id: integration.id, name: integration.name, mode }, ...decoded } as const;
 }
 
-function validate<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue.path.length ? issue.path.join('.') : 'payload';
-  const detail = `${where}: ${issue.message}`.slice(0, 200);
-  throw refuse('PAYLOAD_INVALID', detail, detail);
-}
-
 /** A checkout payload. v2 tokens are single-use (by jti); v1 and plain payloads carry no nonce in FastSpring's format. */
 export async function openCheckoutRequest(db: Db, fields: SecureFields, now: Date, options: OpenOptions = {}): Promise<OpenedRequest<CheckoutPayload>> {
   const { integration, format, body, jti } = await openRequest(db, fields, now, options);
-  const payload = validate(checkoutPayloadSchema, body);
+  const payload = validatePayload(checkoutPayloadSchema, body);
   if (jti) await consumeNonce(db, nonceKey(integration.id, 'jti', jti.id), jti.expiresAt, now);
   return { integration, format, payload };
 }
@@ -65,7 +55,7 @@ export async function openCheckoutRequest(db: Db, fields: SecureFields, now: Dat
 /** An account sign-in: timestamp in [now - 5 min, now + 60 s], each payload usable once. */
 export async function openAccountRequest(db: Db, fields: SecureFields, now: Date, options: OpenOptions = {}): Promise<OpenedRequest<AccountAuthPayload>> {
   const { integration, format, body, jti } = await openRequest(db, fields, now, options);
-  const payload = validate(accountAuthPayloadSchema, body);
+  const payload = validatePayload(accountAuthPayloadSchema, body);
   const age = now.getTime() - payload.timestamp;
   if (age > ACCOUNT_PAYLOAD_MAX_AGE_MS) throw refuse('TIMESTAMP_STALE', `timestamp is ${age} ms old`);
   if (-age > ACCOUNT_PAYLOAD_MAX_AHEAD_MS) throw refuse('TIMESTAMP_IN_FUTURE', `timestamp is ${-age} ms ahead`);
@@ -76,3 +66,4 @@ export async function openAccountRequest(db: Db, fields: SecureFields, now: Date
   await consumeNonce(db, nonce.key, nonce.until, now);
   return { integration, format, payload };
 }
+export { handleSecureRequest, readSecureFields, type Handled } from './request';

@@ -17,9 +17,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 function recoverAesKey(secureKey: string, merchantKeys: readonly KeyObject[]): Buffer {
   const block = decodeTolerantBase64(secureKey);
   if (!block || block.length === 0) throw refuse('PAYLOAD_MALFORMED', 'secureKey is not base64');
+  const rsaKeys = merchantKeys.filter((key) => key.asymmetricKeyType === 'rsa');
+  if (rsaKeys.length === 0) throw refuse('KEY_MISMATCH', 'the integration has no RSA certificate for v1 payloads');
+  const fitting = rsaKeys.filter((key) => Math.ceil((key.asymmetricKeyDetails?.modulusLength ?? 0) / 8) === block.length);
+  if (fitting.length === 0) throw refuse('PAYLOAD_MALFORMED', `secureKey is ${block.length} bytes, no certificate's modulus is`);
   let wrongLength = 0;
-  for (const key of merchantKeys) {
-    if (key.asymmetricKeyType !== 'rsa') continue;
+  for (const key of fitting) {
     let aesKey: Buffer;
     try {
       aesKey = publicDecrypt(key, block);

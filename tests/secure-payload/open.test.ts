@@ -2,13 +2,13 @@
 // integration, and each bad input of the issue is refused with its own typed code.
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeV1, encodeV2, openCheckoutRequest, SecurePayloadError } from '@/lib/secure-payload';
+import { encodeV1, encodeV2, openCheckoutRequest } from '@/lib/secure-payload';
 import { activeKey } from '@/lib/key-store';
 import { parseMerchantCertificate, replaceCertificate, setIntegrationEnabled } from '@/lib/integrations';
-import { publicError } from '@/lib/http/errors';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
 import { addIntegration, makeMerchantKeys, type MerchantKeys } from '../support/merchant';
 import { opts, STORE } from '../support/secure-options';
+import { refusal } from './refusal';
 
 const now = new Date('2026-11-26T10:00:00Z');
 const payload = {
@@ -16,13 +16,6 @@ const payload = {
   items: [{ product: 'pop-up-castle', quantity: 2, pricing: { price: { USD: 14.5 }, quantityBehavior: 'lock' } }],
   country: 'us', language: 'DE',
 };
-
-export async function refusal(promise: Promise<unknown>): Promise<{ code: string; status: number; message: string }> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  if (!(error instanceof SecurePayloadError)) throw new Error(`expected a SecurePayloadError, got ${String(error)}`);
-  const { status, message } = publicError(error, 'test');
-  return { code: error.code, status, message };
-}
 
 describe.each(PROVIDERS_UNDER_TEST)('opening secure checkout requests on %s', (provider) => {
   let test: TestDatabase;

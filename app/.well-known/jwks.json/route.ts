@@ -1,0 +1,19 @@
+// The store's public keys (v2 payload encryption now, content-link signing next), for merchants
+// and verifiers. Public data: any origin may read it; short caching, rotation keeps a grace period.
+import { config } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import { jsonError } from '@/lib/http/errors';
+import { publishedJwks } from '@/lib/key-store';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  try {
+    const jwks = await publishedJwks(db(), new Date(), config().appKeys);
+    return Response.json(jwks, {
+      headers: { 'Content-Type': 'application/jwk-set+json', 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },
+    });
+  } catch (error) {
+    return jsonError(error, 'jwks');
+  }
+}

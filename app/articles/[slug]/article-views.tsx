@@ -23,7 +23,7 @@ export function ContentContainer({ itemSrc, slug, state, children }: { itemSrc: 
       <shop-content-container lock-mode="signedUrl" item-src={itemSrc} access-url={`/api/access/${slug}`} state={state}>
         {children}
       </shop-content-container>
-      <script src="/content-container.js" type="module" async />
+      <script src="/content-container.js" async />
     </>
   );
 }

@@ -99,6 +99,7 @@ test('a partner origin embeds the content container; a third origin is refused b
 test('the locked body never reaches the browser: raw HTML, RSC payload, API, other pages', async ({ page, request, playwright }) => {
   const customer = newCustomer();
   await buyContent(page, customer, ['article-how-pop-ups-work', 'studio-pass']);
+  const orderUrl = new URL(page.url());
   const links = contentLinksIn((await waitForMail(request, customer.email, /is confirmed/)).text);
   const link = links.find((l) => l.includes('/articles/'))!;
   const passLink = links.find((l) => l.includes('/passes/'))!;
@@ -112,6 +113,7 @@ test('the locked body never reaches the browser: raw HTML, RSC payload, API, oth
     'prefix path': link.replace('/articles/how-pop-ups-work?', '/articles/how-pop-ups-work-2?'),
     'pass page': passLink,
     'articles index': '/articles',
+    'order page, MINIMAL tier': orderUrl.pathname + orderUrl.search,
   };
   for (const [name, url] of Object.entries(locked)) {
     for (const headers of [{}, { RSC: '1' }] as Record<string, string>[]) {
@@ -119,6 +121,9 @@ test('the locked body never reaches the browser: raw HTML, RSC payload, API, oth
       expect(body, `${name} ${JSON.stringify(headers)}`).not.toContain(secret);
     }
   }
+  // only the FULL tier lists the reading links
+  expect(await bodyOf(anonymous, orderUrl.pathname + orderUrl.search)).not.toMatch(/\/(articles|passes)\/[a-z-]+\?[^"]*ss=/);
+  expect(await bodyOf(page.context().request, orderUrl.pathname + orderUrl.search)).toMatch(/\/(articles|passes)\/[a-z-]+\?[^"]*ss=/);
   for (const headers of [{}, { 'X-Sesamy-Signed-Url': tamper(link) }, { 'X-Signed-Url': passLink }] as Record<string, string>[]) {
     const response = await anonymous.get('/api/access/how-pop-ups-work', { headers });
     expect([401, 403]).toContain(response.status());

@@ -2,7 +2,7 @@
 // free article), otherwise the teaser and why it is locked. Never throws for a bad link.
 import { publicArticle, type PublicArticle } from '../content/articles';
 import { unlockArticle, type AccessContext, type Presented } from './access';
-import { ContentLinkError, ContentNotFound, LinkExpired } from './errors';
+import { ContentLinkError, ContentNotFound, LinkExpired, LinkMissing } from './errors';
 
 export type LockReason = 'no-link' | 'expired' | 'invalid' | 'wrong-content';
 
@@ -28,7 +28,7 @@ export async function resolveArticlePage(ctx: AccessContext, slug: string, prese
     if (!(error instanceof ContentLinkError)) throw error;
     const article = await publicArticle(ctx.db, slug);
     if (!article) return null;
-    if (!(error instanceof LinkExpired)) console.warn(`[article page] locked: ${error.code}: ${error.message}`);
+    if (!(error instanceof LinkExpired || error instanceof LinkMissing)) console.warn(`[article page] locked: ${error.code}: ${error.message}`);
     return { state: 'locked', article, reason: REASON[error.code] ?? 'invalid' };
   }
 }

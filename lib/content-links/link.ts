@@ -47,20 +47,23 @@ export function signContentLink(origin: string, path: string, fields: Omit<LinkF
 
 /** Accepts base64url, standard base64, percent-encoded, and '+' turned into a space by a form decoder. */
 export function decodeSignature(raw: string): Buffer {
-  let text: string;
-  try {
-    text = decodeURIComponent(raw);
-  } catch {
-    throw new LinkMalformed('the signature is not valid percent-encoding');
+  let text = raw;
+  if (raw.includes('%')) {
+    try {
+      text = decodeURIComponent(raw);
+    } catch {
+      throw new LinkMalformed('the signature is not valid percent-encoding');
+    }
   }
   text = text.replaceAll(' ', '+');
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) throw new LinkMalformed('the signature is not base64');
-  return Buffer.from(text.replaceAll('-', '+').replaceAll('_', '/'), 'base64');
+  return Buffer.from(text, 'base64'); // Node's decoder reads both alphabets
 }
 
 /** The link's path and query, as they were sent (the origin is never trusted: it is replaced by PUBLIC_URL's). */
 function pathAndQuery(raw: string): string {
-  const withoutFragment = raw.split('#', 1)[0];
+  const hash = raw.indexOf('#');
+  const withoutFragment = hash < 0 ? raw : raw.slice(0, hash);
   if (withoutFragment.startsWith('/') && !withoutFragment.startsWith('//')) return withoutFragment;
   const match = /^https?:\/\/[^/?#\s]+(\/[\s\S]*)$/i.exec(withoutFragment);
   if (!match) throw new LinkMalformed('the link is neither an absolute http(s) URL nor a path');

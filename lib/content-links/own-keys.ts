@@ -28,13 +28,12 @@ export function ownKeySource({ load, clock = Date.now, maxAgeMs = 60_000, cooldo
     entries.filter((entry) => kid === undefined || entry.kid === kid).map((entry) => entry.publicKey);
 
   return {
-    async candidates(kid) {
-      if (clock() - loadedAt > maxAgeMs) await reload();
+    candidates(kid) {
+      const age = clock() - loadedAt;
+      if (age > maxAgeMs) return reload().then(() => matching(kid));
       const found = matching(kid);
-      if (found.length === 0 && kid !== undefined && clock() - loadedAt > cooldownMs) {
-        await reload();
-        return matching(kid);
-      }
+      // an unknown kid may be a rotation made by another instance: reread, at most once per cooldown
+      if (found.length === 0 && kid !== undefined && age > cooldownMs) return reload().then(() => matching(kid));
       return found;
     },
   };

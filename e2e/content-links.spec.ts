@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { BASE_URL, FIXTURES_URL, PARTNER_ORIGIN, STRANGER_ORIGIN } from './support/env';
-import { newCustomer, waitForMail } from './support/shop';
+import { ADMIN_PASSWORD, BASE_URL, FIXTURES_URL, PARTNER_ORIGIN, STRANGER_ORIGIN } from './support/env';
+import { loginAsAdmin, newCustomer, waitForMail } from './support/shop';
 import { BODY_ONLY, buyContent, contentLinksIn, resignWithExpiry, tamper } from './support/content';
 
 const bodyOf = async (request: APIRequestContext, url: string, headers: Record<string, string> = {}) =>
@@ -140,4 +140,30 @@ test('the locked body never reaches the browser: raw HTML, RSC payload, API, oth
   const kid = new URL(link).searchParams.get('sk');
   expect(jwks.keys.find((k) => k.kid === kid)).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
   await anonymous.dispose();
+});
+
+test('an admin writes an article and adds it to the Studio Pass', async ({ page }) => {
+  const slug = `glue-guide-${Date.now().toString(36)}`;
+  await loginAsAdmin(page, ADMIN_PASSWORD);
+  await page.goto('/admin/articles');
+  await page.getByText('New article', { exact: true }).click();
+  const form = page.getByRole('form', { name: 'New article' });
+  await form.getByLabel('Slug').fill(slug);
+  await form.getByLabel('Title').fill('Which Glue Holds');
+  await form.getByLabel('Teaser (public)').fill('PVA, glue dots or tape?');
+  await form.getByLabel('Body (Markdown, locked)').fill('## PVA\n\nThin coats of **PVA** hold for decades.');
+  await form.getByRole('button', { name: 'Create article' }).click();
+  await expect(form.getByRole('status')).toHaveText('Article saved.');
+
+  await page.reload();
+  await page.getByText(/^Studio Pass \(/).click();
+  const passForm = page.getByRole('form', { name: 'Edit Studio Pass' });
+  await passForm.getByLabel('Which Glue Holds').check();
+  await passForm.getByRole('button', { name: 'Save pass' }).click();
+  await expect(passForm.getByRole('status')).toHaveText('Pass saved.');
+
+  await page.goto(`/articles/${slug}`);
+  await expect(page.getByText('PVA, glue dots or tape?')).toBeVisible();
+  await expect(page.getByText('hold for decades')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Studio Pass' })).toBeVisible();
 });

@@ -10,6 +10,9 @@ import { linksForGrants, type LinkSigner } from './issue';
 import { parseContentLink } from './link';
 import { hasCorrectSignature, type KeySource } from './verify';
 
+/** One fresh-link mail per address per window, so the form cannot flood a buyer's inbox. */
+export const FRESH_LINK_WINDOW_MS = 10 * 60_000;
+
 export interface FreshLinkContext { db: Db; keys: KeySource; signer: LinkSigner; now: Date }
 
 /** Returns how many mails were queued (0 or 1); callers must not show it. */
@@ -26,6 +29,10 @@ export async function sendFreshLinks(ctx: FreshLinkContext, expiredLink: string,
   const grants = await runningGrantsFor(ctx.db, email, si, ctx.now);
   if (grants.length === 0) return 0;
   const { order } = grants[0];
+  const recent = await ctx.db.outboxMessage.count({
+    where: { kind: 'content-links', recipient: order.email, createdAt: { gt: new Date(ctx.now.getTime() - FRESH_LINK_WINDOW_MS) } },
+  });
+  if (recent > 0) return 0;
   await enqueueMail(ctx.db, {
     kind: 'content-links', orderId: order.id, recipient: order.email,
     subject: `Fresh reading links for order #${order.number}`,

@@ -106,6 +106,7 @@ describe.each(PROVIDERS_UNDER_TEST)('articles, passes and signed links on %s', (
     expect(await fresh(links[0], 'someone@else.example')).toBe(0);
     expect(await fresh(links[0].replace(/ss=./, 'ss=A'), 'reader@example.com')).toBe(0);
     expect(await fresh(links[0], 'Reader@Example.com')).toBe(1);
+    expect(await fresh(links[0], 'reader@example.com', new Date(later.getTime() + 60_000))).toBe(0); // once per 10 minutes
     expect(await fresh(links[0], 'reader@example.com', new Date(now.getTime() + 31 * DAY))).toBe(0);
     const sent = await test.db.outboxMessage.findMany({ where: { kind: 'content-links' }, orderBy: { id: 'desc' } });
     expect(sent.length - before).toBe(1);

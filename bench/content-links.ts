@@ -5,11 +5,9 @@
 //    (teaser only), on a production build (npm run build). Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
 import { createPublicKey, verify } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { createDb } from '../lib/db/client';
-import { applyMigrations } from '../lib/db/migrate';
-import { seedDemoCatalog } from '../lib/catalog/seed';
+import { freshBenchDatabase, median, waitFor } from './support';
 import { activeKey, privateKeyOf, usableKeys } from '../lib/key-store';
 import { parseContentLink, signContentLink } from '../lib/content-links/link';
 import { ownKeySource } from '../lib/content-links/own-keys';
@@ -22,14 +20,7 @@ const PORT = Number(process.env.BENCH_CONTENT_PORT ?? 4560);
 const APP_KEYS = 'bench-key-0123456789abcdefghijklmnopqrstuv';
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const dir = path.resolve('.tmp/bench-content');
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
-const databaseUrl = `file:${path.join(dir, 'bench.db')}`;
-await applyMigrations(databaseUrl);
-const db = createDb(databaseUrl);
-await seedDemoCatalog(db);
+const { databaseUrl, db } = await freshBenchDatabase(dir);
 const stored = await activeKey(db, 'content-signing', new Date(), [APP_KEYS]);
 const key = { kid: stored.kid, privateKey: privateKeyOf(stored, [APP_KEYS]) };
 const link = signContentLink(ORIGIN, '/articles/how-pop-ups-work', { sp: 'cms-how-pop-ups-work', se: Date.now() + 86_400_000, si: 'article-how-pop-ups-work' }, key);
@@ -66,9 +57,7 @@ if (PAGE_REQUESTS === 0) process.exit(0);
 const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, APP_KEYS, ADMIN_PASSWORD: APP_KEYS, PUBLIC_URL: ORIGIN, NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv;
 const shop = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(PORT)], { env, stdio: 'ignore' });
 try {
-  for (let i = 0; i < 300; i += 1) {
-    try { await fetch(`${ORIGIN}/`); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
+  await waitFor(`${ORIGIN}/`);
   const pages = { 'without a link (teaser)': `${ORIGIN}/articles/how-pop-ups-work`, 'with a valid link (body)': link };
   const marker = { 'without a link (teaser)': 'for buyers', 'with a valid link (body)': 'every fold must be parallel' };
   const rates: Record<string, number[]> = { 'without a link (teaser)': [], 'with a valid link (body)': [] };

@@ -36,6 +36,10 @@ const nextConfig = {
       { source: '/account', headers: privatePage },
       { source: '/checkout/:path*', headers: privatePage },
       { source: '/checkout', headers: privatePage },
+
+      // Article and pass pages carry signed content links in their URL.
+      { source: '/articles/:path*', headers: privatePage },
+      { source: '/passes/:path*', headers: privatePage },
     ];
   },
 };

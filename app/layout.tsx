@@ -22,6 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <Link href="/" className="brand">Pop-up Card Shop</Link>
           <nav aria-label="Main">
             <Link href="/">Catalogue</Link>
+            <Link href="/articles">Articles</Link>
             <Link href="/cart">Cart{count > 0 ? ` (${count})` : ''}</Link>
             {session.accountId ? <Link href="/account">Account</Link> : null}
           </nav>

@@ -3,12 +3,10 @@
 // 1 GiB file in the same run, and the servers' peak memory while streaming.
 // Needs a production build (npm run build). Prints figures; asserts nothing.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { createDb } from '../lib/db/client';
-import { applyMigrations } from '../lib/db/migrate';
-import { seedDemoCatalog } from '../lib/catalog/seed';
+import { freshBenchDatabase, median, waitFor } from './support';
 import { saveUpload } from '../lib/downloads/storage';
 import { saveProductDownloadSettings, saveUploadedFile } from '../lib/downloads/settings';
 import { createDownloadToken, downloadTokenRing } from '../lib/downloads/token';
@@ -42,13 +40,6 @@ function rssOfTree(rootPid: number): number {
   return total;
 }
 
-async function waitFor(url: string) {
-  for (let i = 0; i < 300; i += 1) {
-    try { await fetch(url); return; } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
-  throw new Error(`${url} did not come up`);
-}
-
 interface Series { name: string; server: ChildProcess; url: () => string; rates: number[]; idle: number; peak: number }
 
 /** Downloads the file once, sampling the server's memory; returns MiB/s. */
@@ -64,14 +55,7 @@ async function downloadOnce(series: Series): Promise<number> {
   return bytes / 2 ** 20 / ((performance.now() - started) / 1000);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
-const databaseUrl = `file:${path.join(dir, 'bench.db')}`;
-await applyMigrations(databaseUrl);
-const db = createDb(databaseUrl);
-await seedDemoCatalog(db);
+const { databaseUrl, db } = await freshBenchDatabase(dir);
 const { storedName } = await saveUpload(path.join(dir, 'files'), Readable.from([]), 'one-gib.bin');
 const filePath = path.join(dir, 'files', storedName);
 truncateSync(filePath, GIB);

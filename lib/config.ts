@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseAppKeys } from './signing/key-ring';
 import type { S3Settings } from './downloads/sources/s3';
+import { parseAllowedOrigins } from './content-links/cors';
 
 export const MIN_SECRET_LENGTH = 32;
 const DEV_SECRETS_DIR = 'data';
@@ -26,6 +27,8 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  CONTENT_LINK_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CONTENT_ALLOWED_ORIGINS: z.string().optional(),
 });
 
 export interface AppConfig {
@@ -41,6 +44,10 @@ export interface AppConfig {
   s3: S3Settings;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** An external issuer of signed content links (a JWKS or a bare JWK). */
+  contentLinkJwksUrl?: string;
+  /** Origins allowed to call the content access API from a browser. */
+  contentAllowedOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -84,6 +91,12 @@ export function parseConfig(env: Record<string, string | undefined>, secretsDir 
   if (production && appKeys.some((key) => key.length < MIN_SECRET_LENGTH)) {
     throw new ConfigError(`every APP_KEYS entry must be at least ${MIN_SECRET_LENGTH} characters when NODE_ENV=production`);
   }
+  let contentAllowedOrigins: string[];
+  try {
+    contentAllowedOrigins = parseAllowedOrigins(e.CONTENT_ALLOWED_ORIGINS);
+  } catch (error) {
+    throw new ConfigError(`CONTENT_ALLOWED_ORIGINS: ${(error as Error).message}`);
+  }
   return {
     production,
     databaseUrl: e.DATABASE_URL,
@@ -95,6 +108,8 @@ export function parseConfig(env: Record<string, string | undefined>, secretsDir 
     mailFrom: e.MAIL_FROM,
     storageDir: e.STORAGE_DIR,
     trustProxy: ['true', '1'].includes(e.TRUST_PROXY),
+    contentLinkJwksUrl: e.CONTENT_LINK_JWKS_URL,
+    contentAllowedOrigins,
     s3: {
       endpoint: e.S3_ENDPOINT,
       region: e.S3_REGION,

@@ -5,7 +5,9 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { deliverMailSoon } from '@/lib/mail/deliver';
-import { checkoutSchema, CHECKOUT_FIELDS } from '@/lib/orders/customer-input';
+import { checkoutSchemaFor, CHECKOUT_FIELDS } from '@/lib/orders/customer-input';
+import { anyPhysical } from '@/lib/catalog/products';
+import { contentLinkSigner } from '@/lib/content-links/server';
 import { formValues, parseWith, type FieldErrors } from '@/lib/forms';
 import { orderLinkRing } from '@/lib/orders/links';
 import { placeOrder } from '@/lib/orders/place-order';
@@ -51,18 +53,20 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
   }
   // What the merchant's payload fixed wins over anything the browser sent.
   const values = { ...typed, ...(draft ? lockedCheckoutFields(draft.payload) : {}) };
-  const parsed = parseWith(checkoutSchema, values);
-  if (!parsed.ok) return { errors: parsed.errors, values: typed };
   const quantities = chosenQuantities(form);
   if (!(quantities instanceof Map)) return { errors: quantities, values: typed };
+  const lines = draft ? draftLines(draft, session.cart ?? [], quantities) : session.cart ?? [];
+  const delivery = await anyPhysical(db(), lines.map((line) => line.slug));
+  const parsed = parseWith(checkoutSchemaFor(delivery), values);
+  if (!parsed.ok) return { errors: parsed.errors, values: typed };
 
   const couponCode = typed.coupon.trim() || undefined;
-  const lines = draft ? draftLines(draft, session.cart ?? [], quantities) : session.cart ?? [];
   const terms = draft ? draftTerms(draft, couponCode) : { currency: shopperCurrency(session), couponCode, language: localeFor(await getLocale()) };
   let signedPath: string;
   try {
     const { appKeys, publicUrl } = config();
-    const placed = await placeOrder(db(), lines, parsed.value, { ring: orderLinkRing(appKeys), publicUrl, now }, terms);
+    const contentSigner = await contentLinkSigner(now);
+    const placed = await placeOrder(db(), lines, parsed.value, { ring: orderLinkRing(appKeys), publicUrl, now, contentSigner }, terms);
     session.orders = rememberOrder(session.orders, placed.number);
     if (draft) session.checkoutDraftId = undefined;
     else session.cart = [];

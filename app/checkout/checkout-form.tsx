@@ -8,6 +8,8 @@ import { FieldError } from '@/app/_components/field-error';
 import type { PayloadRecipient } from '@/lib/secure-payload/schema';
 
 interface Props {
+  /** Something in the order is posted; digital and content-only orders need no address. */
+  delivery: boolean;
   /** Fields a merchant's payload fixed: shown as text, never sent back (the server applies them itself). */
   locked: Record<string, string>;
   recipient: PayloadRecipient | null;
@@ -22,7 +24,7 @@ interface Props {
 const CONTACT = ['email', 'fullName', 'company', 'phone'] as const;
 const ADDRESS = ['addressLine1', 'addressLine2', 'city', 'postalCode', 'country'] as const;
 
-export function CheckoutForm({ locked, recipient, couponCode, couponLocked, couponError, quantities, defaultCountry }: Props) {
+export function CheckoutForm({ delivery, locked, recipient, couponCode, couponLocked, couponError, quantities, defaultCountry }: Props) {
   const t = useTranslations('Checkout');
   const [state, action, pending] = useActionState(placeOrderAction, {});
   const values = state.values;
@@ -56,14 +58,16 @@ export function CheckoutForm({ locked, recipient, couponCode, couponLocked, coup
           </dl>
         </fieldset>
       ) : null}
-      <fieldset>
-        <legend>{t('delivery')}</legend>
-        {addressLocked ? (
-          <address className="locked" data-testid="locked-address">
-            {[locked.addressLine1, locked.addressLine2, `${locked.postalCode} ${locked.city}`, locked.country].filter(Boolean).map((line) => <span key={line}>{line}<br /></span>)}
-          </address>
-        ) : <AddressFields errors={state.errors} values={{ country: defaultCountry ?? '', ...values, ...locked }} />}
-      </fieldset>
+      {delivery ? (
+        <fieldset>
+          <legend>{t('delivery')}</legend>
+          {addressLocked ? (
+            <address className="locked" data-testid="locked-address">
+              {[locked.addressLine1, locked.addressLine2, `${locked.postalCode} ${locked.city}`, locked.country].filter(Boolean).map((line) => <span key={line}>{line}<br /></span>)}
+            </address>
+          ) : <AddressFields errors={state.errors} values={{ country: defaultCountry ?? '', ...values, ...locked }} />}
+        </fieldset>
+      ) : <p className="hint">{t('noDelivery')}</p>}
       {couponLocked ? <p data-testid="coupon">{t('couponApplied', { code: couponCode ?? '' })}</p> : (
         <div className="field">
           <label htmlFor="coupon">{t('coupon')}</label>

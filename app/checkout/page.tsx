@@ -41,7 +41,7 @@ export default async function CheckoutPage() {
           <CartSummary cart={{ ...summary.totals, couponCode: summary.couponCode }} />
         </section>
       )}
-      <CheckoutForm locked={summary.locked} recipient={summary.recipient} couponCode={summary.couponCode}
+      <CheckoutForm delivery={summary.delivery} locked={summary.locked} recipient={summary.recipient} couponCode={summary.couponCode}
         couponLocked={summary.couponLocked} couponError={summary.couponError} defaultCountry={session.country}
         quantities={summary.fromMerchant ? summary.lines.filter((l) => l.behavior === 'allow').map(({ slug, name, quantity }) => ({ slug, name, quantity })) : []} />
     </>

@@ -25,6 +25,11 @@ export const PREVIOUS_KEY = 'e2e-previous-app-key-0123456789abcdefghijk';
 export const ADMIN_PASSWORD = 'e2e-admin-password-0123456789abcdefghijk';
 export const E2E_DATABASE_FILE = 'data/e2e.db';
 
+// Two more origins for the content container, served by the fixtures server under two host
+// names (an origin includes the host): the first may call the access API, the second may not.
+export const PARTNER_ORIGIN = `http://localhost:${FIXTURES_PORT}`;
+export const STRANGER_ORIGIN = `http://127.0.0.1:${FIXTURES_PORT}`;
+
 export const APP_ENV = {
   NODE_ENV: 'production',
   NEXT_TELEMETRY_DISABLED: '1',
@@ -32,6 +37,7 @@ export const APP_ENV = {
   APP_KEYS: `${CURRENT_KEY},${PREVIOUS_KEY}`,
   ADMIN_PASSWORD,
   PUBLIC_URL: BASE_URL,
+  CONTENT_ALLOWED_ORIGINS: PARTNER_ORIGIN,
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   PORT: String(APP_PORT),
   STORAGE_DIR: E2E_STORAGE_DIR,

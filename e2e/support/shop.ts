@@ -57,7 +57,7 @@ export function signWithKey(number: string, key: string, expires?: number) {
 }
 
 /** Reads the test database directly (read-only), to check what a flow stored. */
-function readE2eDb<T>(read: (db: Database.Database) => T): T {
+export function readE2eDb<T>(read: (db: Database.Database) => T): T {
   const db = new Database(E2E_DATABASE_FILE, { readonly: true });
   try {
     return read(db);

@@ -65,6 +65,9 @@ export interface Totals {
   currency: string;
 }
 
+/** Only physical products are delivered; digital and content-only orders need no address. */
+export const needsDelivery = (lines: readonly { product: { kind: string } }[]) => lines.some((line) => line.product.kind === 'physical');
+
 export interface PricedCart<P extends PricedProduct = PricedProduct> extends Totals {
   lines: PricedLine<P>[];
   missing: string[];
@@ -96,6 +99,6 @@ export function priceCart<P extends PricedProduct>(lines: readonly CartLine[], p
 export function totalsOf(lines: readonly PricedLine[], pricing: CartPricing, discountCents: number): Totals {
   const subtotalCents = lines.reduce((sum, line) => sum + line.lineTotalCents, 0);
   const discount = Math.min(discountCents, subtotalCents);
-  const shippingCents = lines.some((line) => line.product.kind === 'physical') ? pricing.shippingCents : 0;
+  const shippingCents = needsDelivery(lines) ? pricing.shippingCents : 0;
   return { subtotalCents, discountCents: discount, shippingCents, totalCents: subtotalCents - discount + shippingCents, currency: pricing.currency };
 }

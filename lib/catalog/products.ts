@@ -16,6 +16,11 @@ export function findProductsBySlugs(db: Db, slugs: readonly string[]) {
   return db.product.findMany({ where: { slug: { in: [...slugs] }, active: true } });
 }
 
+/** Whether any of these products is posted; digital and content-only orders need no address. */
+export async function anyPhysical(db: Db, slugs: readonly string[]): Promise<boolean> {
+  return (await db.product.count({ where: { slug: { in: [...slugs] }, kind: 'physical', active: true } })) > 0;
+}
+
 /** Active products with their price in `currency`; a product without a price there is left out (not sold in it). */
 export async function productsPricedIn(db: Db, currency: Currency, slugs?: readonly string[]) {
   const products = await db.product.findMany({

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { CURRENCIES } from './currencies';
 import { DEMO_PRODUCTS, DEMO_SHIPPING, demoImagePath, demoPrices } from './demo-products';
+import { seedDemoContent } from '../content/seed';
 
 /** Idempotent: products, prices and shipping are upserted by key, so running it twice changes nothing. */
 export async function seedDemoCatalog(db: Db): Promise<number> {
@@ -18,5 +19,6 @@ export async function seedDemoCatalog(db: Db): Promise<number> {
     const shippingCents = DEMO_SHIPPING[currency];
     await db.shippingRate.upsert({ where: { currency }, create: { currency, shippingCents }, update: { shippingCents } });
   }
+  await seedDemoContent(db);
   return DEMO_PRODUCTS.length;
 }

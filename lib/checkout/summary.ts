@@ -3,6 +3,7 @@
 import type { Db } from '../db/client';
 import type { CartLine } from '../session/session';
 import type { Currency } from '../catalog/currencies';
+import { needsDelivery } from '../cart/cart';
 import { CouponError } from '../coupons/errors';
 import { priceOrder, type OrderLine, type OrderTerms, type PricedOrder } from '../orders/place-order';
 import { draftLines, draftTerms, lockedCheckoutFields, quantityBehavior, type CheckoutDraft } from './draft';
@@ -28,6 +29,8 @@ export interface CheckoutSummary {
   recipient: NonNullable<CheckoutDraft['payload']['recipient']> | null;
   testMode: boolean;
   fromMerchant: boolean;
+  /** Something in the order is posted, so a delivery address is asked for. */
+  delivery: boolean;
 }
 
 async function priceOrWithoutCoupon(db: Db, lines: OrderLine[], terms: OrderTerms, now: Date) {
@@ -62,5 +65,6 @@ export async function checkoutSummary(db: Db, source: { draft: CheckoutDraft | n
     recipient: draft?.payload.recipient ?? null,
     testMode: draft?.testMode ?? false,
     fromMerchant: Boolean(draft),
+    delivery: needsDelivery(priced.lines),
   };
 }

@@ -2,6 +2,7 @@
 // Details stay in the server log; a client learns only the short reason.
 import { DownloadError, RangeNotSatisfiable } from '../downloads/errors';
 import { OrderError } from '../orders/errors';
+import { ContentLinkError } from '../content-links/errors';
 import { SecurePayloadError } from '../secure-payload/errors';
 import { CheckoutError } from '../checkout/errors';
 import { CouponError } from '../coupons/errors';
@@ -39,6 +40,13 @@ const PUBLIC: Record<string, { status: number; message: string }> = {
   REPLAYED: { status: 409, message: 'This secure payload has already been used. Go back and try again.' },
   PLAIN_NOT_ALLOWED: { status: 403, message: 'This integration is live: it accepts only encrypted payloads.' },
   PAYLOAD_INVALID: { status: 422, message: 'The secure payload is not valid.' },
+  // Signed content links
+  CONTENT_LINK_MISSING: { status: 401, message: 'This content needs a signed link.' },
+  CONTENT_LINK_MALFORMED: { status: 400, message: 'This link is not valid.' },
+  CONTENT_LINK_SIGNATURE_INVALID: { status: 403, message: 'This link is not valid.' },
+  CONTENT_LINK_WRONG_CONTENT: { status: 403, message: 'This link is for other content.' },
+  CONTENT_LINK_EXPIRED: { status: 410, message: 'This link has expired.' },
+  CONTENT_NOT_FOUND: { status: 404, message: 'No such article.' },
 };
 
 /** Refusals whose own message is already short and honest (it names a product, coupon or country, nothing secret). */
@@ -56,7 +64,7 @@ export interface PublicError { status: number; code: string; message: string }
 
 /** Known errors map to their status; anything else is logged and becomes a bare 500. */
 export function publicError(error: unknown, context: string): PublicError {
-  if ((error instanceof DownloadError || error instanceof OrderError) && PUBLIC[error.code]) {
+  if ((error instanceof DownloadError || error instanceof OrderError || error instanceof ContentLinkError) && PUBLIC[error.code]) {
     console.warn(`[${context}] refused: ${error.code}: ${error.message}`);
     return { code: error.code, ...PUBLIC[error.code] };
   }

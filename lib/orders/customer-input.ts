@@ -21,6 +21,12 @@ export const checkoutSchema = deliveryAddressSchema.extend({
   phone: z.string().trim().max(40, 'Phone is too long (at most 40 characters).').regex(/^[+0-9 ()/-]*$/, 'Enter a valid phone number.').transform((v) => v || undefined).optional(),
 });
 
+const NO_ADDRESS = { addressLine1: '', addressLine2: '', city: '', postalCode: '', country: '' };
+
+/** Orders with nothing to deliver ask only for contact details; the address columns stay empty. */
+export const checkoutSchemaFor = (delivery: boolean) =>
+  delivery ? checkoutSchema : checkoutSchema.pick({ email: true, fullName: true, company: true, phone: true }).transform((contact) => ({ ...contact, ...NO_ADDRESS }));
+
 export type DeliveryAddress = z.infer<typeof deliveryAddressSchema>;
 export type CheckoutInput = z.infer<typeof checkoutSchema>;
 

@@ -2,13 +2,17 @@ import type { Db } from '../db/client';
 import type { KeyRing } from '../signing';
 import { enqueueMail } from '../mail/outbox';
 import { dispatchMail } from './emails';
-import { AlreadyDispatched, OrderNotFound } from './errors';
+import { AlreadyDispatched, NothingToDispatch, OrderNotFound } from './errors';
 import { absoluteLink, signedOrderPath } from './links';
 
 export async function markDispatched(db: Db, number: string, ctx: { ring: KeyRing; publicUrl: string; now: Date }) {
   await db.$transaction(async (tx) => {
-    const updated = await tx.order.updateMany({ where: { number, status: 'placed' }, data: { status: 'dispatched', dispatchedAt: ctx.now } });
+    const updated = await tx.order.updateMany({
+      where: { number, status: 'placed', items: { some: { product: { kind: 'physical' } } } },
+      data: { status: 'dispatched', dispatchedAt: ctx.now },
+    });
     if (updated.count === 0) {
+      if (await tx.order.count({ where: { number, status: 'placed' } })) throw new NothingToDispatch();
       if (await tx.order.count({ where: { number } })) throw new AlreadyDispatched();
       throw new OrderNotFound();
     }

@@ -4,6 +4,7 @@ import { formatMoney } from '../money';
 import { moneyLocale, translatorFor } from '../i18n/messages';
 import { countryName } from './countries';
 import type { OutgoingMail } from '../mail/outbox';
+import type { IssuedLink } from '../content-links/issue';
 
 interface MailOrder {
   id: number;
@@ -35,7 +36,20 @@ function mailText(order: MailOrder, lines: (string | null)[]) {
   return [...(order.testMode ? [t('testNote'), ''] : []), ...lines.filter((line): line is string => line !== null)].join('\n');
 }
 
-export function confirmationMail(order: MailOrder, link: string): OutgoingMail {
+/** Content-only orders have no address: nothing is posted. */
+const hasDelivery = (order: MailOrder) => order.addressLine1 !== '';
+
+/** The signed reading links of the articles and passes an order bought (or a fresh-link mail carries). */
+export function readingLines(links: readonly IssuedLink[], language = 'en'): string[] {
+  if (links.length === 0) return [];
+  const t = translatorFor(language, 'Email');
+  return [
+    t('readOnline'), '',
+    ...links.flatMap((l) => [`  ${t('readUntil', { title: l.title, date: l.expiresAt.toISOString().slice(0, 10) })}`, `  ${l.url}`, '']),
+  ];
+}
+
+export function confirmationMail(order: MailOrder, link: string, contentLinks: readonly IssuedLink[] = []): OutgoingMail {
   const t = translatorFor(order.language, 'Email');
   const gift = order.recipientName && order.recipientEmail
     ? [t('giftFor', { name: order.recipientName, email: order.recipientEmail }), ...(order.giftMessage ? [`  ${order.giftMessage}`] : []), ''] : [];
@@ -49,8 +63,8 @@ export function confirmationMail(order: MailOrder, link: string): OutgoingMail {
       t('thanks', { number: order.number, total: formatMoney(order.totalCents, order.currency, moneyLocale(order.language)) }), '',
       itemLines(order), '',
       ...gift,
-      t('deliverTo'), addressLines(order), '',
-      t('checkLink'),
+      ...readingLines(contentLinks, order.language),
+      ...(hasDelivery(order) ? [t('deliverTo'), addressLines(order), '', t('checkLink')] : [t('orderPage')]),
       link, '',
       t('keepPrivate'),
     ]),

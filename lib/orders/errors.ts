@@ -27,6 +27,11 @@ export class UnknownProducts extends OrderError {
   constructor(readonly slugs: string[]) { super('Some items in your cart are no longer sold; please review your cart.'); }
 }
 
+export class NothingToDispatch extends OrderError {
+  readonly code = 'NOTHING_TO_DISPATCH';
+  constructor() { super('This order holds nothing to post (digital and content items only).'); }
+}
+
 export class AlreadyDispatched extends OrderError {
   readonly code = 'ALREADY_DISPATCHED';
   constructor() { super('The order was already dispatched.'); }

@@ -16,11 +16,15 @@ import { confirmationMail } from './emails';
 import { EmptyCart, OrderTooLarge, UnknownProducts } from './errors';
 import { absoluteLink, signedOrderPath } from './links';
 import type { KeyRing } from '../signing';
+import { createAccessGrantsForOrder, grantsOfOrder } from '../content/grants';
+import { linksForGrants, type LinkSigner } from '../content-links/issue';
 
 export interface PlaceOrderContext {
   ring: KeyRing;
   publicUrl: string;
   now: Date;
+  /** Signs the content links the confirmation email carries (articles and passes bought). */
+  contentSigner?: LinkSigner;
 }
 
 export interface OrderLine {
@@ -110,8 +114,10 @@ export async function placeOrder(db: Db, lines: readonly OrderLine[], customer: 
           include: { items: true },
         });
         await createLicensesForOrder(tx, order.id, order.items, products, ctx.now);
+        await createAccessGrantsForOrder(tx, order.id, order.items, ctx.now);
+        const contentLinks = ctx.contentSigner ? linksForGrants(await grantsOfOrder(tx, { id: order.id }), ctx.contentSigner, ctx.now) : [];
         const link = absoluteLink(ctx.publicUrl, signedOrderPath(number, ctx.ring));
-        await enqueueMail(tx, confirmationMail(order, link), ctx.now);
+        await enqueueMail(tx, confirmationMail(order, link, contentLinks), ctx.now);
         return { number, signedPath: signedOrderPath(number, ctx.ring) };
       });
     } catch (error) {

@@ -99,6 +99,6 @@ export async function loadOrderView(db: Db, number: string, tier: OrderTier, lin
       available: (license.product.fileSource?.kind ?? 'none') !== 'none',
     })),
     address: { addressLine1, addressLine2, city, postalCode, country },
-    canCorrectAddress: order.status === 'placed',
+    canCorrectAddress: order.status === 'placed' && order.addressLine1 !== '',
   };
 }

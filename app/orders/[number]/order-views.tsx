@@ -7,6 +7,7 @@ import { CartSummary } from '@/app/_components/cart-summary';
 import { formatDate, formatDateTime } from '@/app/_components/dates';
 import { AddressCorrectionForm } from './address-correction-form';
 import { DownloadButton } from './download-button';
+import { MyReading } from './my-reading';
 
 export function OrderExists({ view }: { view: OrderExistsView }) {
   const t = useTranslations('Order');
@@ -44,6 +45,7 @@ export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | Ord
       </table>
       <CartSummary cart={view} />
       {view.tier === 'FULL' && view.downloads.length > 0 ? <MyDownloads view={view} linkQuery={linkQuery} /> : null}
+      {view.tier === 'FULL' ? <MyReading number={view.number} /> : null}
       {view.tier === 'FULL' ? <CustomerDetails view={view} linkQuery={linkQuery} /> : <p className="hint">{t('hiddenDetails')}</p>}
     </article>
   );
@@ -66,19 +68,21 @@ function CustomerDetails({ view, linkQuery }: { view: OrderFullView; linkQuery: 
           <dt>{t('recipientEmail')}</dt><dd>{recipient.email}</dd>
           {recipient.message ? <><dt>{t('giftMessage')}</dt><dd>{recipient.message}</dd></> : null}
         </> : null}
-        <dt>{t('deliveryAddress')}</dt>
-        <dd>
-          <address>
-            {address.addressLine1}<br />
-            {address.addressLine2 ? <>{address.addressLine2}<br /></> : null}
-            {address.postalCode} {address.city}<br />
-            {countryName(address.country)}
-          </address>
-        </dd>
+        {address.addressLine1 ? <>
+          <dt>{t('deliveryAddress')}</dt>
+          <dd>
+            <address>
+              {address.addressLine1}<br />
+              {address.addressLine2 ? <>{address.addressLine2}<br /></> : null}
+              {address.postalCode} {address.city}<br />
+              {countryName(address.country)}
+            </address>
+          </dd>
+        </> : null}
       </dl>
       {view.canCorrectAddress ? (
         <AddressCorrectionForm number={view.number} linkQuery={linkQuery} address={address} />
-      ) : (
+      ) : !address.addressLine1 ? null : (
         <p>{t('dispatchedOn', { date: view.dispatchedAt ? formatDateTime(view.dispatchedAt, locale) : '—' })}</p>
       )}
     </section>

@@ -31,13 +31,15 @@ async function AdminOrder({ number }: { number: string }) {
       <p>{order.fullName} &lt;{order.email}&gt;{order.company ? `, ${order.company}` : ''}{order.phone ? `, ${order.phone}` : ''}</p>
       {order.recipientName ? <p>Gift for {order.recipientName} &lt;{order.recipientEmail}&gt;{order.giftMessage ? `: “${order.giftMessage}”` : ''}</p> : null}
       {order.integration ? <p>From {order.integration.name}{order.account ? <> · account <code>{order.account.storeId}</code></> : null} · language {order.language}</p> : null}
-      <p>Deliver to: {order.addressLine1}{order.addressLine2 ? `, ${order.addressLine2}` : ''}, {order.postalCode} {order.city}, {countryName(order.country)}</p>
+      {order.addressLine1 ? (
+        <p>Deliver to: {order.addressLine1}{order.addressLine2 ? `, ${order.addressLine2}` : ''}, {order.postalCode} {order.city}, {countryName(order.country)}</p>
+      ) : <p>Nothing to post: digital and content items only.</p>}
       <ul>
         {order.items.map((item) => <li key={item.id}>{item.quantity} × {item.productName} — {formatMoney(item.lineTotalCents, order.currency)}</li>)}
       </ul>
       {order.discountCents ? <p>Coupon {order.couponCode}: −{formatMoney(order.discountCents, order.currency)}</p> : null}
       <p>Total {formatMoney(order.totalCents, order.currency)}</p>
-      {order.status === 'placed' ? <MarkDispatchedForm number={order.number} /> : null}
+      {order.status === 'placed' && order.addressLine1 ? <MarkDispatchedForm number={order.number} /> : null}
       <OrderLicenses orderId={order.id} />
       {order.addressChanges.length > 0 ? (
         <section>

@@ -1,0 +1,55 @@
+import Link from 'next/link';
+import type { PublicArticle } from '@/lib/content/articles';
+import type { LockReason } from '@/lib/content-links/article-page';
+import { formatMoney } from '@/lib/money';
+import { AddToCartForm } from '@/app/products/[slug]/add-to-cart-form';
+import { FreshLinkForm } from './fresh-link-form';
+
+declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    interface IntrinsicElements {
+      'shop-content-container': React.DetailedHTMLProps<React.HTMLAttributes<HTMLElement>, HTMLElement> & {
+        'lock-mode'?: string; 'item-src'?: string; 'access-url'?: string; state?: string;
+      };
+    }
+  }
+}
+
+/** The same element other sites embed; here the server has already decided, so it stays as rendered. */
+export function ContentContainer({ itemSrc, slug, state, children }: { itemSrc: string; slug: string; state: string; children: React.ReactNode }) {
+  return (
+    <>
+      <shop-content-container lock-mode="signedUrl" item-src={itemSrc} access-url={`/api/access/${slug}`} state={state}>
+        {children}
+      </shop-content-container>
+      <script src="/content-container.js" async />
+    </>
+  );
+}
+
+const MESSAGE: Record<LockReason, string> = {
+  'no-link': 'The full article is for buyers: it opens from the link in your confirmation email.',
+  expired: 'This link has expired.',
+  invalid: 'This link is not valid.',
+  'wrong-content': 'This link does not open this article.',
+};
+
+export function LockedNotice({ article, reason, presentedLink }: { article: PublicArticle; reason: LockReason; presentedLink: string | null }) {
+  const passes = article.passes.flatMap(({ pass }) => (pass.product?.active ? [{ name: pass.name, product: pass.product.slug }] : []));
+  return (
+    <section className="locked" aria-labelledby="locked-heading">
+      <h2 id="locked-heading" role={reason === 'no-link' ? undefined : 'alert'} data-testid="lock-reason">{MESSAGE[reason]}</h2>
+      {reason === 'expired' && presentedLink ? <FreshLinkForm link={presentedLink} /> : null}
+      {article.product?.active ? (
+        <div className="buy">
+          <p>Buy this article for {formatMoney(article.product.priceCents, article.product.currency)}:</p>
+          <AddToCartForm slug={article.product.slug} />
+        </div>
+      ) : null}
+      {passes.map((pass) => (
+        <p key={pass.product}>Included in the <Link href={`/products/${pass.product}`}>{pass.name}</Link>.</p>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+// The FULL tier's reading list: every render mints fresh signed links, so a buyer whose link
+// expired (or was signed with a retired key) gets a working one while the grant runs.
+import { db } from '@/lib/db/client';
+import { grantsOfOrder } from '@/lib/content/grants';
+import { linkForGrant } from '@/lib/content-links/issue';
+import { contentLinkSigner } from '@/lib/content-links/server';
+import { formatDate } from '@/app/_components/dates';
+
+export async function MyReading({ number }: { number: string }) {
+  const grants = await grantsOfOrder(db(), { number });
+  if (grants.length === 0) return null;
+  const now = new Date();
+  const signer = await contentLinkSigner(now);
+  return (
+    <section id="reading" aria-labelledby="reading-heading" className="downloads">
+      <h2 id="reading-heading">My reading</h2>
+      <ul>
+        {grants.map((grant) => {
+          const link = grant.validUntil > now ? linkForGrant(grant, signer) : null;
+          const title = grant.article?.title ?? grant.pass?.name ?? '';
+          return (
+            <li key={grant.id}>
+              <span className="name">{title}</span>
+              {link ? <>
+                <span className="meta">until {formatDate(grant.validUntil)}</span>
+                <a href={link.url} rel="noreferrer" data-testid="content-link">{link.kind === 'pass' ? 'Open the pass' : 'Read'}</a>
+              </> : <span className="meta">Access ended on {formatDate(grant.validUntil)}</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { resolvePassPage } from '@/lib/content-links/pass-page';
+import { RAW_URL_HEADER } from '@/lib/content-links/raw-url';
+import { accessContext } from '@/lib/content-links/server';
+import { formatDate } from '@/app/_components/dates';
+
+export const metadata: Metadata = { title: 'Your pass', robots: { index: false, follow: false } };
+
+export default async function PassPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(slug)) notFound();
+  const page = await resolvePassPage(accessContext(new Date()), slug, (await headers()).get(RAW_URL_HEADER));
+  if (!page) notFound();
+  return (
+    <article className="pass">
+      <h1>{page.pass.name}</h1>
+      {page.state === 'open'
+        ? <p>Your pass is valid until {formatDate(page.expiresAt)}. Every article below opens with it.</p>
+        : <p role="alert" data-testid="lock-reason">{page.expired ? 'This pass link has expired.' : 'Open your pass from the link in your confirmation email.'}</p>}
+      <ul className="pass-articles">
+        {page.articles.map((article) => (
+          <li key={article.slug}>
+            {'href' in article ? <a href={article.href}>{article.title}</a> : <Link href={`/articles/${article.slug}`}>{article.title}</Link>}
+            <p>{article.teaser}</p>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

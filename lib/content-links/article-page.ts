@@ -1,0 +1,34 @@
+// What the article page shows, from plain request values: the body for a valid link (or a
+// free article), otherwise the teaser and why it is locked. Never throws for a bad link.
+import { publicArticle, type PublicArticle } from '../content/articles';
+import { unlockArticle, type AccessContext, type Presented } from './access';
+import { ContentLinkError, ContentNotFound, LinkExpired, LinkMissing } from './errors';
+
+export type LockReason = 'no-link' | 'expired' | 'invalid' | 'wrong-content';
+
+export type ArticlePage =
+  | { state: 'unlocked'; article: PublicArticle; html: string }
+  | { state: 'locked'; article: PublicArticle; reason: LockReason };
+
+const REASON: Record<string, LockReason> = {
+  CONTENT_LINK_MISSING: 'no-link',
+  CONTENT_LINK_EXPIRED: 'expired',
+  CONTENT_LINK_WRONG_CONTENT: 'wrong-content',
+};
+
+/** A request URL carries an article link only when it has a signature parameter. */
+export const linkInUrl = (rawUrl: string | null) => (rawUrl && /[?&]ss=/.test(rawUrl) ? rawUrl : null);
+
+export async function resolveArticlePage(ctx: AccessContext, slug: string, presented: Presented): Promise<ArticlePage | null> {
+  try {
+    const { article, html } = await unlockArticle(ctx, slug, presented);
+    return { state: 'unlocked', article, html };
+  } catch (error) {
+    if (error instanceof ContentNotFound) return null;
+    if (!(error instanceof ContentLinkError)) throw error;
+    const article = await publicArticle(ctx.db, slug);
+    if (!article) return null;
+    if (!(error instanceof LinkExpired || error instanceof LinkMissing)) console.warn(`[article page] locked: ${error.code}: ${error.message}`);
+    return { state: 'locked', article, reason: REASON[error.code] ?? 'invalid' };
+  }
+}

@@ -1,0 +1,24 @@
+// Typed failures of a signed content link; lib/http/errors.ts maps each to a status and a short message.
+export abstract class ContentLinkError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+const kind = (code: string, message: string) =>
+  class extends ContentLinkError {
+    readonly code = code;
+    constructor(detail = message) { super(detail); }
+  };
+
+export class LinkMissing extends kind('CONTENT_LINK_MISSING', 'no signed link was presented') {}
+export class LinkMalformed extends kind('CONTENT_LINK_MALFORMED', 'the signed link is not well formed') {}
+export class InvalidSignature extends kind('CONTENT_LINK_SIGNATURE_INVALID', 'the signature does not verify with any known key') {}
+export class LinkNotForContent extends kind('CONTENT_LINK_WRONG_CONTENT', 'the link is for other content') {}
+export class ContentNotFound extends kind('CONTENT_NOT_FOUND', 'no such article') {}
+export class LinkExpired extends ContentLinkError {
+  readonly code = 'CONTENT_LINK_EXPIRED';
+  constructor(readonly expiredAt: number) { super(`the link expired at ${expiredAt} (epoch ms)`); }
+}

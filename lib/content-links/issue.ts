@@ -1,0 +1,33 @@
+// Minting links for what a buyer was granted: an article link, or a pass link, expiring when
+// the grant ends. Pure: the signing key and origin are passed in.
+import type { GrantWithContent } from '../content/grants';
+import { articlePath, passPath, signContentLink, type SigningKey } from './link';
+
+export interface LinkSigner { publicOrigin: string; key: SigningKey }
+
+export interface IssuedLink { title: string; url: string; kind: 'article' | 'pass'; expiresAt: Date }
+
+type MintableGrant = Pick<GrantWithContent, 'validUntil' | 'article' | 'pass' | 'orderItem'>;
+
+export function linkForGrant(grant: MintableGrant, signer: LinkSigner): IssuedLink | null {
+  const si = grant.orderItem.product.slug;
+  const se = grant.validUntil.getTime();
+  if (grant.article) {
+    const path = articlePath(grant.article.slug);
+    const url = signContentLink(signer.publicOrigin, path, { sp: grant.article.contentId ?? undefined, se, si }, signer.key);
+    return { title: grant.article.title, url, kind: 'article', expiresAt: grant.validUntil };
+  }
+  if (grant.pass) {
+    const url = signContentLink(signer.publicOrigin, passPath(grant.pass.slug), { se, si }, signer.key);
+    return { title: grant.pass.name, url, kind: 'pass', expiresAt: grant.validUntil };
+  }
+  return null;
+}
+
+/** Links for the grants still running at `now`; ended grants mint nothing. */
+export const linksForGrants = (grants: readonly MintableGrant[], signer: LinkSigner, now: Date): IssuedLink[] =>
+  grants.filter((grant) => grant.validUntil > now).flatMap((grant) => linkForGrant(grant, signer) ?? []);
+
+/** An article page that opens with a pass link. */
+export const articleUrlWithPass = (publicOrigin: string, articleSlug: string, passLink: string) =>
+  `${publicOrigin}${articlePath(articleSlug)}?pass=${encodeURIComponent(passLink)}`;

@@ -1,0 +1,81 @@
+// Admin edits of articles and passes: validated input, then one write each.
+import { z } from 'zod';
+import type { Db } from '../db/client';
+
+const slug = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'Use lower-case letters, digits and dashes.');
+const optionalText = (max: number) => z.string().trim().max(max).transform((v) => (v === '' ? null : v));
+const productSlug = optionalText(100);
+const days = (label: string) => z.coerce.number({ error: `${label} must be a number of days.` }).int(`${label} must be whole days.`).min(1).max(3650);
+
+export const articleSchema = z.object({
+  slug,
+  title: z.string().trim().min(1, 'Title is required.').max(200),
+  teaser: z.string().trim().min(1, 'Teaser is required.').max(1000),
+  body: z.string().min(1, 'Body is required.').max(200_000),
+  contentId: optionalText(200),
+  free: z.enum(['on', '']).transform((v) => v === 'on'),
+  linkDays: days('Link validity'),
+  productSlug,
+});
+
+export const passSchema = z.object({
+  slug,
+  name: z.string().trim().min(1, 'Name is required.').max(200),
+  termDays: days('Term'),
+  productSlug,
+  articleSlugs: z.array(slug).max(500),
+});
+
+export const ARTICLE_FIELDS = ['slug', 'title', 'teaser', 'body', 'contentId', 'free', 'linkDays', 'productSlug'] as const;
+export const PASS_FIELDS = ['slug', 'name', 'termDays', 'productSlug'] as const;
+
+export class ContentAdminError extends Error {}
+
+async function contentProductId(db: Db, slugValue: string | null): Promise<number | null> {
+  if (!slugValue) return null;
+  const product = await db.product.findUnique({ where: { slug: slugValue }, select: { id: true, kind: true } });
+  if (product?.kind !== 'content') throw new ContentAdminError('Choose a content product.');
+  return product.id;
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
+
+async function guarded<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ContentAdminError('That slug, content id or product is already used by another item.');
+    if ((error as { code?: string })?.code === 'P2025') throw new ContentAdminError('No such item.');
+    throw error;
+  }
+}
+
+/** Creates (id null) or updates an article. */
+export async function saveArticle(db: Db, id: number | null, input: z.infer<typeof articleSchema>, now: Date) {
+  const { productSlug: product, ...fields } = input;
+  const data = { ...fields, productId: await contentProductId(db, product), updatedAt: now };
+  return guarded(() => (id === null
+    ? db.article.create({ data: { ...data, createdAt: now } })
+    : db.article.update({ where: { id }, data })));
+}
+
+/** Creates or updates a pass and sets its articles. */
+export async function savePass(db: Db, id: number | null, input: z.infer<typeof passSchema>, now: Date) {
+  const { productSlug: product, articleSlugs, ...fields } = input;
+  const data = { ...fields, productId: await contentProductId(db, product), updatedAt: now };
+  const articles = await db.article.findMany({ where: { slug: { in: articleSlugs } }, select: { id: true } });
+  return guarded(() => db.$transaction(async (tx) => {
+    const pass = id === null ? await tx.pass.create({ data: { ...data, createdAt: now } }) : await tx.pass.update({ where: { id }, data });
+    await tx.passArticle.deleteMany({ where: { passId: pass.id } });
+    await tx.passArticle.createMany({ data: articles.map((a) => ({ passId: pass.id, articleId: a.id })) });
+    return pass;
+  }));
+}
+
+export function contentForAdmin(db: Db) {
+  return Promise.all([
+    db.article.findMany({ orderBy: { id: 'asc' }, include: { product: { select: { slug: true } } } }),
+    db.pass.findMany({ orderBy: { id: 'asc' }, include: { product: { select: { slug: true } }, articles: { select: { article: { select: { slug: true } } } } } }),
+    db.product.findMany({ where: { kind: 'content' }, orderBy: { id: 'asc' }, select: { slug: true, name: true } }),
+  ]);
+}

@@ -1,0 +1,40 @@
+import { createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { verifyContentLink } from '@/lib/content-links/verify';
+import { staticKeySource } from '@/lib/content-links/keys';
+import { ContentLinkError } from '@/lib/content-links/errors';
+
+const spec = JSON.parse(readFileSync('docs/specs/content-links.vectors.json', 'utf8')) as {
+  public_origin: string; now: number; public_jwk: { kid: string } & Record<string, string>;
+  article: { path: string; contentId: string; productIds: string[] };
+  vectors: { name: string; link: string; now?: number; expected: string }[];
+};
+const keys = staticKeySource([{ kid: spec.public_jwk.kid, publicKey: createPublicKey({ key: spec.public_jwk, format: 'jwk' }) }]);
+
+const OUTCOME: Record<string, string> = {
+  CONTENT_LINK_MISSING: 'missing', CONTENT_LINK_MALFORMED: 'malformed', CONTENT_LINK_SIGNATURE_INVALID: 'invalid',
+  CONTENT_LINK_EXPIRED: 'expired', CONTENT_LINK_WRONG_CONTENT: 'wrong-content',
+};
+
+async function outcome(link: string, now: number): Promise<string> {
+  try {
+    await verifyContentLink(link, spec.public_origin, spec.article, keys, now);
+    return 'valid';
+  } catch (error) {
+    if (error instanceof ContentLinkError) return OUTCOME[error.code];
+    throw error;
+  }
+}
+
+describe('signed content link vectors (docs/specs/content-links.md)', () => {
+  it('covers every outcome', () => {
+    expect(new Set(spec.vectors.map((v) => v.expected))).toEqual(new Set(['valid', 'expired', 'invalid', 'wrong-content', 'missing', 'malformed']));
+  });
+
+  for (const vector of spec.vectors) {
+    it(`${vector.name}: ${vector.expected}`, async () => {
+      expect(await outcome(vector.link, vector.now ?? spec.now)).toBe(vector.expected);
+    });
+  }
+});

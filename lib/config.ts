@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ShopError } from './errors';
 import { parseAppKeys } from './signing/key-ring';
 import type { S3Settings } from './downloads/sources/s3';
 
@@ -43,11 +44,9 @@ export interface AppConfig {
   trustProxy: boolean;
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(`Configuration error: ${message}`);
-    this.name = 'ConfigError';
-  }
+export class ConfigError extends ShopError {
+  readonly code = 'CONFIG_INVALID';
+  constructor(message: string) { super(`Configuration error: ${message}`); }
 }
 
 /** A development secret generated once and kept under data/, so restarts keep links and sessions valid. */

@@ -1,12 +1,17 @@
 // The one place typed errors become HTTP statuses and short messages for people.
 // Details stay in the server log; a client learns only the short reason.
-import { DownloadError, RangeNotSatisfiable } from '../downloads/errors';
-import { OrderError } from '../orders/errors';
+import { RangeNotSatisfiable } from '../downloads/errors';
+import { RequestRefused, ShopError, type ErrorCode } from '../errors';
 import { config } from '../config';
 
 const EXPIRED_HELP = 'This download link has expired. Open your order page (the link in your confirmation email) and click Download again.';
+const ORDER_LINK_HELP = 'Open the order page from your confirmation email, in the browser you ordered with.';
+const TRY_AGAIN = 'Something went wrong. Please try again.';
 
-const PUBLIC: Record<string, { status: number; message: string }> = {
+interface PublicReply { status: number; message: string }
+
+/** Every ErrorCode, and only those: `satisfies` makes the compiler prove the map exhaustive. */
+const PUBLIC = {
   TOKEN_MALFORMED: { status: 400, message: 'This download link is not valid.' },
   TOKEN_SIGNATURE_INVALID: { status: 403, message: 'This download link is not valid.' },
   TOKEN_EXPIRED: { status: 410, message: EXPIRED_HELP },
@@ -17,20 +22,40 @@ const PUBLIC: Record<string, { status: number; message: string }> = {
   DOWNLOAD_LIMIT_REACHED: { status: 403, message: 'The download limit for this license has been reached.' },
   FILE_UNAVAILABLE: { status: 404, message: 'This file is not available right now.' },
   RANGE_NOT_SATISFIABLE: { status: 416, message: 'The requested range is outside the file.' },
-  ORDER_ACCESS_DENIED: { status: 403, message: 'Open the order page from your confirmation email, in the browser you ordered with.' },
+  ORDER_ACCESS_DENIED: { status: 403, message: ORDER_LINK_HELP },
   ORDER_NOT_FOUND: { status: 404, message: 'No such order.' },
-};
+  ADDRESS_LOCKED: { status: 409, message: 'The order has been dispatched; its address can no longer be changed.' },
+  EMPTY_CART: { status: 400, message: 'Your cart is empty.' },
+  UNKNOWN_PRODUCTS: { status: 409, message: 'Some items in your cart are no longer sold; please review your cart.' },
+  ALREADY_DISPATCHED: { status: 409, message: 'The order was already dispatched.' },
+  CONCURRENT_CHANGE: { status: 409, message: 'The address was changed at the same moment elsewhere; please check it and try again.' },
+  SIGNATURE_MISSING: { status: 403, message: ORDER_LINK_HELP },
+  INVALID_SIGNATURE: { status: 403, message: ORDER_LINK_HELP },
+  LINK_EXPIRED: { status: 410, message: 'This link has expired.' },
+  CART_INVALID: { status: 400, message: 'Please check your cart.' },
+  BAD_REQUEST: { status: 400, message: 'The request is not valid.' },
+  CROSS_ORIGIN: { status: 403, message: 'Cross-site requests are not allowed.' },
+  FORBIDDEN: { status: 403, message: 'Log in as admin first.' },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  BODY_TOO_LARGE: { status: 413, message: 'The request is too large.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests. Please wait a moment and try again.' },
+  UPLOAD_REJECTED: { status: 400, message: 'The upload was refused.' },
+  CONFIG_INVALID: { status: 500, message: TRY_AGAIN },
+} satisfies Record<ErrorCode, PublicReply>;
 
-export interface PublicError { status: number; code: string; message: string }
+export interface PublicError { status: number; code: ErrorCode | 'INTERNAL'; message: string; headers?: Record<string, string> }
 
 /** Known errors map to their status; anything else is logged and becomes a bare 500. */
 export function publicError(error: unknown, context: string): PublicError {
-  if ((error instanceof DownloadError || error instanceof OrderError) && PUBLIC[error.code]) {
+  if (error instanceof ShopError && Object.hasOwn(PUBLIC, error.code)) {
     console.warn(`[${context}] refused: ${error.code}: ${error.message}`);
-    return { code: error.code, ...PUBLIC[error.code] };
+    // Request refusals carry their own wording (e.g. which limit); capabilities' details stay in the log.
+    const reply = error instanceof RequestRefused ? { ...PUBLIC[error.code], message: error.message } : PUBLIC[error.code];
+    const headers = error instanceof RequestRefused && error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
+    return { code: error.code, ...reply, headers };
   }
   console.error(`[${context}] failed:`, error);
-  return { status: 500, code: 'INTERNAL', message: 'Something went wrong. Please try again.' };
+  return { status: 500, code: 'INTERNAL', message: TRY_AGAIN };
 }
 
 const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer' };
@@ -41,16 +66,16 @@ export function jsonRefusal(status: number, code: string, message: string): Resp
 }
 
 export function jsonError(error: unknown, context: string): Response {
-  const { status, code, message } = publicError(error, context);
-  return jsonRefusal(status, code, message);
+  const { status, code, message, headers } = publicError(error, context);
+  return Response.json({ error: code, message }, { status, headers: { ...PRIVATE_HEADERS, ...headers } });
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A small page for a person who followed a download link. */
 export function errorPage(error: unknown, context: string): { status: number; headers: Record<string, string>; html: string } {
-  const { status, message } = publicError(error, context);
-  const headers: Record<string, string> = { ...PRIVATE_HEADERS, 'Content-Type': 'text/html; charset=utf-8' };
+  const { status, message, headers: extra } = publicError(error, context);
+  const headers: Record<string, string> = { ...PRIVATE_HEADERS, ...extra, 'Content-Type': 'text/html; charset=utf-8' };
   if (error instanceof RangeNotSatisfiable) headers['Content-Range'] = `bytes */${error.size}`;
   const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Download</title>`
     + `<body style="font-family:system-ui;margin:3rem auto;max-width:36rem"><h1>Download not available</h1><p>${escapeHtml(message)}</p>`

@@ -1,9 +1,7 @@
-export abstract class OrderError extends Error {
-  abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
+import { ShopError, type OrderErrorCode } from '../errors';
+
+export abstract class OrderError extends ShopError {
+  abstract readonly code: OrderErrorCode;
 }
 
 export class OrderNotFound extends OrderError {

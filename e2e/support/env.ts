@@ -29,6 +29,8 @@ export const APP_ENV = {
   APP_KEYS: `${CURRENT_KEY},${PREVIOUS_KEY}`,
   ADMIN_PASSWORD,
   PUBLIC_URL: BASE_URL,
+  // A plain-http production build on loopback: the one case ALLOW_INSECURE_HTTP is for.
+  ALLOW_INSECURE_HTTP: 'true',
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   PORT: String(APP_PORT),
   STORAGE_DIR: E2E_STORAGE_DIR,

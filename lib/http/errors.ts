@@ -3,6 +3,7 @@
 import { RangeNotSatisfiable } from '../downloads/errors';
 import { RequestRefused, ShopError, type ErrorCode } from '../errors';
 import { config } from '../config';
+import { isCrossOrigin as crossOrigin } from './request-guard';
 
 const EXPIRED_HELP = 'This download link has expired. Open your order page (the link in your confirmation email) and click Download again.';
 const ORDER_LINK_HELP = 'Open the order page from your confirmation email, in the browser you ordered with.';
@@ -85,14 +86,12 @@ export function errorPage(error: unknown, context: string): { status: number; he
 
 export { PRIVATE_HEADERS };
 
-/**
- * A state change sent from another site. Browsers say so in Sec-Fetch-Site; older
- * ones only in Origin, which is "null" (uninformative) on no-referrer pages.
- */
+/** The shop's own origins: the request's and PUBLIC_URL's (they differ behind a proxy). */
+export function ownOrigins(request: Request, publicUrl = config().publicUrl): string[] {
+  return [new URL(request.url).origin, new URL(publicUrl).origin];
+}
+
+/** A state change sent from another site or another origin of the same site; see lib/http/request-guard.ts. */
 export function isCrossOrigin(request: Request, publicUrl = config().publicUrl): boolean {
-  const site = request.headers.get('sec-fetch-site');
-  if (site) return site !== 'same-origin' && site !== 'none';
-  const origin = request.headers.get('origin');
-  if (origin === null || origin === 'null') return false;
-  return origin !== new URL(request.url).origin && origin !== new URL(publicUrl).origin;
+  return crossOrigin(request.headers, ownOrigins(request, publicUrl));
 }

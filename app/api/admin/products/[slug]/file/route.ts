@@ -7,7 +7,7 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
 import { saveUpload } from '@/lib/downloads/storage';
 import { saveUploadedFile } from '@/lib/downloads/settings';
-import { getShopSession } from '@/lib/session/next';
+import { isAdmin } from '@/lib/admin/next';
 import { isCrossOrigin, jsonRefusal, PRIVATE_HEADERS } from '@/lib/http/errors';
 
 type Context = { params: Promise<{ slug: string }> };
@@ -39,7 +39,7 @@ function receiveFile(request: Request, storageDir: string): Promise<Received | n
 
 export async function POST(request: Request, { params }: Context) {
   const { slug } = await params;
-  if (isCrossOrigin(request) || !(await getShopSession()).admin) {
+  if (isCrossOrigin(request) || !(await isAdmin())) {
     return jsonRefusal(403, 'FORBIDDEN', 'Log in as admin first.');
   }
   const product = await db().product.findFirst({ where: { slug, kind: 'digital' } });

@@ -21,6 +21,7 @@ export const CURRENT_KEY = 'e2e-current-app-key-0123456789abcdefghijkl';
 export const PREVIOUS_KEY = 'e2e-previous-app-key-0123456789abcdefghijk';
 export const ADMIN_PASSWORD = 'e2e-admin-password-0123456789abcdefghijk';
 export const E2E_DATABASE_FILE = 'data/e2e.db';
+export const E2E_MAX_UPLOAD_BYTES = 2_000_000;
 
 export const APP_ENV = {
   NODE_ENV: 'production',
@@ -34,6 +35,7 @@ export const APP_ENV = {
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   PORT: String(APP_PORT),
   STORAGE_DIR: E2E_STORAGE_DIR,
+  MAX_UPLOAD_BYTES: String(E2E_MAX_UPLOAD_BYTES),
   S3_ENDPOINT,
   S3_ACCESS_KEY_ID: S3_CREDENTIALS.accessKeyId,
   S3_SECRET_ACCESS_KEY: S3_CREDENTIALS.secretAccessKey,

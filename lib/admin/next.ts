@@ -1,9 +1,8 @@
 // Next.js adapter for the admin's cookie: read it, start it at login, end every one at logout.
 import 'server-only';
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { config } from '../config';
 import { db } from '../db/client';
-import { clientAddressOf } from '../http/client-address';
 import { currentAdminGeneration, endAllAdminSessions } from './generation';
 import { adminCookieName, adminCookieOptions, passwordTag, sealAdminCookie, verifyAdminCookie } from './session';
 
@@ -30,8 +29,4 @@ export async function startAdminSession(): Promise<void> {
 export async function endAdminSessions(): Promise<void> {
   await endAllAdminSessions(db());
   (await cookies()).delete({ name: adminCookieName(secure()), path: '/', secure: secure() });
-}
-
-export async function requestClientIp(): Promise<string> {
-  return clientAddressOf(await headers(), config().trustProxy);
 }

@@ -23,7 +23,7 @@ export type RequestErrorCode =
 
 export type ErrorCode =
   | OrderErrorCode | DownloadErrorCode | SigningErrorCode | RequestErrorCode
-  | 'CART_INVALID' | 'CONFIG_INVALID';
+  | 'CART_INVALID' | 'CONFIG_INVALID' | 'CLAIM_LINK_INVALID';
 
 export abstract class ShopError extends Error {
   abstract readonly code: ErrorCode;

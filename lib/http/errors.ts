@@ -42,6 +42,7 @@ const PUBLIC = {
   RATE_LIMITED: { status: 429, message: 'Too many requests. Please wait a moment and try again.' },
   UPLOAD_REJECTED: { status: 400, message: 'The upload was refused.' },
   CONFIG_INVALID: { status: 500, message: TRY_AGAIN },
+  CLAIM_LINK_INVALID: { status: 410, message: 'This link has expired or was already used. Ask for a new one on the order page.' },
 } satisfies Record<ErrorCode, PublicReply>;
 
 export interface PublicError { status: number; code: ErrorCode | 'INTERNAL'; message: string; headers?: Record<string, string> }

@@ -5,6 +5,7 @@ import { CartSummary } from '@/app/_components/cart-summary';
 import { formatDate, formatDateTime } from '@/app/_components/dates';
 import { AddressCorrectionForm } from './address-correction-form';
 import { DownloadButton } from './download-button';
+import { RequestClaimForm } from './claim-form';
 
 const STATUS_LABEL: Record<string, string> = { placed: 'Placed — being prepared', dispatched: 'Dispatched' };
 
@@ -39,7 +40,10 @@ export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | Ord
       <CartSummary cart={view} />
       {view.tier === 'FULL' && view.downloads.length > 0 ? <MyDownloads view={view} linkQuery={linkQuery} /> : null}
       {view.tier === 'FULL' ? <CustomerDetails view={view} linkQuery={linkQuery} /> : (
-        <p className="hint">Contact and delivery details are shown only in the browser the order was placed in.</p>
+        <>
+          <p className="hint">Contact and delivery details are shown only in the browser the order was placed in.</p>
+          <RequestClaimForm number={view.number} />
+        </>
       )}
     </article>
   );

@@ -4,13 +4,18 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { adminCookieName, adminCookieOptions, renewAdminCookie } from '@/lib/admin/session';
 import { config as appConfig } from '@/lib/config';
+import { RequestRefused } from '@/lib/errors';
+import { clientAddressOf } from '@/lib/http/client-address';
+import { orderLinkRing, orderPath } from '@/lib/orders/links';
+import { linkStateOf } from '@/lib/orders/tier';
+import { rateLimits } from '@/lib/rate-limit';
 import { jsonError, ownOrigins } from '@/lib/http/errors';
 import { guardStateChange } from '@/lib/http/request-guard';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
 
 export async function proxy(request: NextRequest) {
   const { publicUrl, appKeys } = appConfig();
-  const refusal = guardStateChange(request, ownOrigins(request, publicUrl));
+  const refusal = guardStateChange(request, ownOrigins(request, publicUrl)) ?? await limitOrderLookups(request);
   if (refusal) return jsonError(refusal, `${request.method} ${request.nextUrl.pathname}`);
 
   const nonce = newNonce();
@@ -23,6 +28,26 @@ export async function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   await renewAdminIdleTimeout(request, response, appKeys, publicUrl.startsWith('https:'));
   return response;
+}
+
+const ORDER_PAGE = /^\/orders\/([^/]+)\/?$/;
+
+/** Order pages without a valid signature are what an enumeration walks: those are counted per client. */
+async function limitOrderLookups(request: NextRequest): Promise<RequestRefused | null> {
+  const number = ORDER_PAGE.exec(request.nextUrl.pathname)?.[1];
+  if (request.method !== 'GET' || number === undefined) return null;
+  const { appKeys, trustProxy } = appConfig();
+  // `_rsc` is Next's own cache-busting parameter on client navigations, not part of the signed link.
+  const query = [...request.nextUrl.searchParams].filter(([name]) => name !== '_rsc');
+  const link = linkStateOf(orderPath(number), query, orderLinkRing(appKeys), Math.floor(Date.now() / 1000));
+  if (link === 'valid') return null;
+  try {
+    await rateLimits().consume('order-lookup', clientAddressOf(request.headers, trustProxy));
+    return null;
+  } catch (error) {
+    if (error instanceof RequestRefused) return error;
+    throw error;
+  }
 }
 
 /** Each admin page view restarts the idle timeout (actions cannot set cookies from a page render). */

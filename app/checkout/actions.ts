@@ -7,6 +7,9 @@ import { deliverMailSoon } from '@/lib/mail/deliver';
 import { checkoutSchema, CHECKOUT_FIELDS } from '@/lib/orders/customer-input';
 import { formValues, parseWith, type FieldErrors } from '@/lib/forms';
 import { OrderError } from '@/lib/orders/errors';
+import { RequestRefused } from '@/lib/errors';
+import { requestClientIp } from '@/lib/http/next';
+import { rateLimits } from '@/lib/rate-limit';
 import { orderLinkRing } from '@/lib/orders/links';
 import { placeOrder } from '@/lib/orders/place-order';
 import { rememberOrder } from '@/lib/session/session';
@@ -26,6 +29,7 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
   const session = await getShopSession();
   let signedPath: string;
   try {
+    await rateLimits().consume('checkout', await requestClientIp());
     const { appKeys, publicUrl } = config();
     const placed = await placeOrder(db(), session.cart ?? [], parsed.value, { ring: orderLinkRing(appKeys), publicUrl, now: new Date() });
     session.orders = rememberOrder(session.orders, placed.number);
@@ -33,7 +37,7 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
     await session.save();
     signedPath = placed.signedPath;
   } catch (error) {
-    if (error instanceof OrderError) return { formError: error.message, values };
+    if (error instanceof OrderError || error instanceof RequestRefused) return { formError: error.message, values };
     throw error;
   }
   deliverMailSoon();

@@ -1,5 +1,4 @@
-// The process's one set of rate limits, from the configuration.
-import 'server-only';
+// The process's one set of rate limits, from the configuration (used by proxy.ts too).
 import { Redis } from 'ioredis';
 import { config } from '../config';
 import { createRateLimits, type RateLimits } from './limiter';

@@ -5,6 +5,8 @@ import { downloadTokenRing } from '@/lib/downloads/token';
 import { issueDownloadToken } from '@/lib/downloads/issue-token';
 import { isCrossOrigin, jsonError, jsonRefusal, PRIVATE_HEADERS } from '@/lib/http/errors';
 import { readBodyText } from '@/lib/http/request-guard';
+import { clientAddressOf } from '@/lib/http/client-address';
+import { rateLimits } from '@/lib/rate-limit';
 import { orderLinkRing } from '@/lib/orders/links';
 import { queryPairs } from '@/lib/signing';
 import { MAX_DB_ID } from '@/lib/db/schema-files';
@@ -24,6 +26,7 @@ export async function POST(request: Request) {
   }
   let body: string;
   try {
+    await rateLimits().consume('download-token', clientAddressOf(request.headers, config().trustProxy));
     body = await readBodyText(request);
   } catch (error) {
     return jsonError(error, 'download-token');

@@ -3,7 +3,8 @@
 // responses, API refusals or error pages, in any escaped form.
 import { expect, test, type Response } from '@playwright/test';
 import { findPersonalData } from './support/pii';
-import { newCustomer, placeOrder, type Customer } from './support/shop';
+import { ADMIN_PASSWORD } from './support/env';
+import { loginAsAdmin, newCustomer, placeOrder, type Customer } from './support/shop';
 
 function hostileCustomer(): Customer {
   const base = newCustomer();
@@ -58,4 +59,17 @@ test('the shopper\'s session cookie is http-only and SameSite=Lax', async ({ pag
   const cookie = (await page.context().cookies()).find((c) => c.name === 'shop_session');
   expect(cookie?.sameSite).toBe('Lax');
   expect(cookie?.httpOnly).toBe(true);
+});
+
+test('the admin outbox does not turn a customer\'s text into a link', async ({ page, browser }) => {
+  const customer = { ...newCustomer(), fullName: 'Eve https://evil.example/login?next=admin' };
+  const order = await placeOrder(page, customer);
+  const admin = await browser.newPage();
+  await loginAsAdmin(admin, ADMIN_PASSWORD);
+  await admin.goto('/admin/outbox');
+  const mail = admin.getByRole('article', { name: `Your order #${order.number} is confirmed` });
+  await expect(mail).toContainText('https://evil.example/login?next=admin');
+  await expect(mail.locator('a[href*="evil.example"]')).toHaveCount(0);
+  await expect(mail.getByRole('link', { name: /\/orders\// })).toHaveCount(1); // the shop's own link still is one
+  await admin.close();
 });

@@ -25,3 +25,24 @@ test('the admin has her own Strict cookie, and a copy replayed after logout is r
   await expect(stolen.getByRole('heading', { name: 'Orders' })).toHaveCount(0);
   await thief.close();
 });
+
+test('after 10 failed logins a client is refused even with the right password; others are not', async ({ browser }) => {
+  const guesser = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.66' } });
+  const page = await guesser.newPage();
+  await page.goto('/admin');
+  for (let i = 0; i < 10; i += 1) {
+    await page.getByLabel('Admin password').fill(`guess-${i}`);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.locator('#password-error')).toHaveText('Wrong password.');
+    await page.reload();
+  }
+  await page.getByLabel('Admin password').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.locator('#password-error')).toHaveText('Too many failed logins. Wait a few minutes and try again.');
+  await expect(page.getByRole('heading', { name: 'Orders' })).toHaveCount(0);
+  await guesser.close();
+
+  const admin = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '203.0.113.67' } });
+  await loginAsAdmin(await admin.newPage(), ADMIN_PASSWORD);
+  await admin.close();
+});

@@ -1,6 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { after } from 'next/server';
 import { requestClientIp } from '@/lib/http/next';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
@@ -28,8 +29,12 @@ export async function requestClaimAction(_prev: ClaimState, form: FormData): Pro
     throw error;
   }
   const { appKeys, publicUrl } = config();
-  await requestOrderClaim(db(), number, email, { ring: orderClaimRing(appKeys), publicUrl, now: new Date() });
-  deliverMailSoon();
+  const now = new Date();
+  // After the response: a matching email (a write and a mail) takes no longer to answer than a wrong one.
+  after(async () => {
+    await requestOrderClaim(db(), number, email, { ring: orderClaimRing(appKeys), publicUrl, now });
+    deliverMailSoon();
+  });
   return { sent: true };
 }
 

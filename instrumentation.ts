@@ -1,6 +1,8 @@
 // Runs once when the server starts.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { installPeerHeader } = await import('./lib/http/peer-header');
+  installPeerHeader();
   const { startMailSweeper } = await import('./lib/mail/deliver');
   try {
     startMailSweeper();

@@ -1,12 +1,15 @@
 // Order and admin pages carry personal data behind signed links and sessions:
 // they must never be cached, indexed or leak their URL (and its signature)
-// through the Referer header.
+// through the Referer header to another origin. same-origin (not no-referrer):
+// their own form posts then carry a real Origin, which the Server Action check
+// and proxy.ts require.
 const privatePage = [
-  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'X-Robots-Tag', value: 'noindex' },
   { key: 'Cache-Control', value: 'private, no-store' },
 ];
 
+// CSP (with a nonce), HSTS, nosniff and frame-ancestors are set per request in proxy.ts.
 const everyPage = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
@@ -21,10 +24,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   poweredByHeader: false,
   experimental: {
-    // Pages sent with Referrer-Policy: no-referrer make browsers send `Origin: null`
-    // with their form posts, which Next's Server Action origin check would refuse.
-    // Cross-site posts still carry no session: the cookie is SameSite=Lax.
-    serverActions: { allowedOrigins: ['null'] },
+    // No allowedOrigins: a post must come from the page's own origin (proxy.ts refuses
+    // the rest with 403 first). Bodies with a length are capped there at 64 KiB too.
+    serverActions: { bodySizeLimit: '64kb' },
   },
   async headers() {
     return [

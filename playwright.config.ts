@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { APP_ENV, BASE_URL, E2E_STORAGE_DIR, FIXTURES_URL } from './e2e/support/env';
 
+const LOGS_OUT = /(admin|admin-session)\.spec\.ts$/;
+
 // Debian's Chromium: Playwright's own browser download is unreachable here.
 const chromiumArgs = ['--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -19,6 +21,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  // Logging out ends every admin session at once (by design), so the tests that log out
+  // run after all the others, which keep their admin logged in meanwhile.
+  projects: [
+    { name: 'shop', testIgnore: LOGS_OUT },
+    { name: 'logout', testMatch: LOGS_OUT, dependencies: ['shop'], workers: 1 },
+  ],
   webServer: [
     { command: 'npx tsx e2e/support/fixture-servers.ts', url: `${FIXTURES_URL}/healthz`, reuseExistingServer: false, timeout: 30_000 },
     {

@@ -1,13 +1,76 @@
-// Signed content links are verified over the exact text of the request URL, which pages
-// cannot read (they get decoded search params). The proxy hands it over in a request header;
-// one sent by the client is overwritten.
+// Runs before every page, server action and API route (Next 16's "proxy", formerly
+// middleware): refuses foreign or oversized state changes before any body is read,
+// and gives each response a fresh CSP nonce plus the security headers.
 import { NextResponse, type NextRequest } from 'next/server';
 import { RAW_URL_HEADER } from './lib/content-links/raw-url';
+import { adminCookieName, adminCookieOptions, renewAdminCookie } from '@/lib/admin/session';
+import { config as appConfig } from '@/lib/config';
+import { RequestRefused } from '@/lib/errors';
+import { clientAddressOf } from '@/lib/http/client-address';
+import { orderLinkRing, orderPath } from '@/lib/orders/links';
+import { linkStateOf } from '@/lib/orders/tier';
+import { rateLimits } from '@/lib/rate-limit';
+import { jsonError, ownOrigins } from '@/lib/http/errors';
+import { guardStateChange } from '@/lib/http/request-guard';
+import { newNonce, securityHeaders } from '@/lib/http/security-headers';
 
-export function proxy(request: NextRequest) {
-  const headers = new Headers(request.headers);
-  headers.set(RAW_URL_HEADER, request.url);
-  return NextResponse.next({ request: { headers } });
+export async function proxy(request: NextRequest) {
+  const { publicUrl, appKeys } = appConfig();
+  const origins = MERCHANT_ENTRY_POINTS.has(request.nextUrl.pathname) ? 'any' : ownOrigins(request, publicUrl);
+  const refusal = guardStateChange(request, origins) ?? await limitOrderLookups(request);
+  if (refusal) return jsonError(refusal, `${request.method} ${request.nextUrl.pathname}`);
+
+  const nonce = newNonce();
+  const headers = securityHeaders(nonce, publicUrl.startsWith('https:'));
+  // Next takes the nonce for its own inline scripts from the request's CSP header.
+  const forwarded = new Headers(request.headers);
+  forwarded.set('Content-Security-Policy', headers['Content-Security-Policy']);
+  forwarded.set('x-nonce', nonce);
+  // Signed content links are verified over the exact request URL, which pages cannot read
+  // (they get decoded search params); one sent by the client is overwritten.
+  forwarded.set(RAW_URL_HEADER, request.url);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  await renewAdminIdleTimeout(request, response, appKeys, publicUrl.startsWith('https:'));
+  return response;
 }
 
-export const config = { matcher: ['/articles/:path*', '/passes/:path*'] };
+/**
+ * A merchant's own site posts the shopper here (a top-level form POST from its origin); the
+ * payload's encryption, not the origin, is what authenticates these requests.
+ */
+const MERCHANT_ENTRY_POINTS = new Set(['/checkout/secure', '/account/authenticate']);
+
+const ORDER_PAGE = /^\/orders\/([^/]+)\/?$/;
+
+/** Order pages without a valid signature are what an enumeration walks: those are counted per client. */
+async function limitOrderLookups(request: NextRequest): Promise<RequestRefused | null> {
+  const number = ORDER_PAGE.exec(request.nextUrl.pathname)?.[1];
+  if (request.method !== 'GET' || number === undefined) return null;
+  const { appKeys, trustProxy } = appConfig();
+  // `_rsc` is Next's own cache-busting parameter on client navigations, not part of the signed link.
+  const query = [...request.nextUrl.searchParams].filter(([name]) => name !== '_rsc');
+  const link = linkStateOf(orderPath(number), query, orderLinkRing(appKeys), Math.floor(Date.now() / 1000));
+  if (link === 'valid') return null;
+  try {
+    await rateLimits().consume('order-lookup', clientAddressOf(request.headers, trustProxy));
+    return null;
+  } catch (error) {
+    if (error instanceof RequestRefused) return error;
+    throw error;
+  }
+}
+
+/** Each admin page view restarts the idle timeout (actions cannot set cookies from a page render). */
+async function renewAdminIdleTimeout(request: NextRequest, response: NextResponse, appKeys: string[], secure: boolean) {
+  if (request.method !== 'GET' || !request.nextUrl.pathname.startsWith('/admin')) return;
+  const name = adminCookieName(secure);
+  const renewed = await renewAdminCookie(appKeys, request.cookies.get(name)?.value, Math.floor(Date.now() / 1000));
+  if (renewed) response.cookies.set(name, renewed, adminCookieOptions(secure));
+}
+
+export const config = {
+  // Uploads stream straight to disk with their own limit (MAX_UPLOAD_BYTES): running the proxy
+  // would make Next buffer their bodies. Static assets need no nonce.
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|images/|api/admin/products/[^/]+/file).*)'],
+};

@@ -68,7 +68,7 @@ const order = await placeOrder(db, [{ slug: product.slug, quantity: 1 }],
 const license = await db.license.findFirstOrThrow({ where: { order: { number: order.number } } });
 await db.$disconnect();
 
-const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, STORAGE_DIR: path.join(dir, 'files'), APP_KEYS, ADMIN_PASSWORD: APP_KEYS, NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv;
+const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, STORAGE_DIR: path.join(dir, 'files'), APP_KEYS, ADMIN_PASSWORD: APP_KEYS, NEXT_TELEMETRY_DISABLED: '1', ALLOW_INSECURE_HTTP: 'true' } as NodeJS.ProcessEnv;
 const shop = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(ports.shop)], { env, stdio: 'ignore' });
 const baseline = spawn(process.execPath, ['bench/baseline-server.mjs', filePath, String(ports.baseline)], { stdio: 'ignore' });
 try {

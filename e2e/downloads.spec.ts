@@ -175,3 +175,27 @@ test('local files resume with Range and are reachable by no other URL', async ({
     expect((await response.body()).includes(LOCAL.bytes.subarray(0, 64))).toBe(false);
   }
 });
+
+test('limit 1, one counted download, then five Range: bytes=1- from the same client: all refused', async ({ request, browser }) => {
+  const fresh = await placeOrder(page, newCustomer(), [[LOCAL.slug, 1]]);
+  const [license] = licensesOf(fresh.number);
+  const admin = await browser.newPage();
+  await loginAsAdmin(admin, ADMIN_PASSWORD);
+  await admin.goto(`/admin/orders/${fresh.number}`);
+  await admin.getByLabel('Download limit').fill('1');
+  await admin.getByRole('button', { name: 'Save limits' }).click();
+  await expect(admin.getByText('License limits saved.')).toBeVisible();
+  await admin.close();
+
+  const issued = await page.request.post('/api/downloads/token', { data: { order_link: fresh.url, license_id: license.id, product_slug: LOCAL.slug } });
+  const { url } = (await issued.json()) as { url: string };
+  const whole = await request.get(url);
+  expect(whole.status()).toBe(200);
+  expect((await whole.body()).equals(LOCAL.bytes)).toBe(true);
+  for (let i = 0; i < 5; i += 1) {
+    const resumed = await request.get(url, { headers: { range: 'bytes=1-' } });
+    expect(resumed.status(), `Range request ${i + 1}`).toBe(403);
+    expect((await resumed.body()).includes(LOCAL.bytes.subarray(1, 65))).toBe(false);
+  }
+  expect(downloadCountOf(license.id)).toBe(1);
+});

@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { ADMIN_PASSWORD } from './support/env';
 import { newCustomer, placeOrder } from './support/shop';
 
-// Before hydration (or with JavaScript off) forms post natively, and pages with
-// Referrer-Policy: no-referrer make the browser send `Origin: null`.
+// Before hydration (or with JavaScript off) forms post natively: with Referrer-Policy
+// same-origin they still send the page's Origin, which the Server Action check requires.
 test('order and admin forms work before JavaScript has loaded', async ({ browser }) => {
   const shopper = await browser.newPage();
   const order = await placeOrder(shopper, newCustomer());

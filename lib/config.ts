@@ -4,7 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ShopError } from './errors';
 import { parseAppKeys } from './signing/key-ring';
+import { parseTrustProxy, TRUST_PROXY_FORMAT, type TrustProxy } from './http/client-address';
+import { parseRateLimits, type RateLimitPolicies } from './rate-limit/policies';
 import type { S3Settings } from './downloads/sources/s3';
 import { parseAllowedOrigins } from './content-links/cors';
 
@@ -26,7 +29,11 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
-  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  TRUST_PROXY: z.string().regex(TRUST_PROXY_FORMAT, 'must be false, true, a number of proxies or their comma-separated addresses').default('false'),
+  ALLOW_INSECURE_HTTP: z.enum(['true', 'false', '1', '0']).default('false'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).max(2 ** 50).default(2 * 1024 ** 3),
+  RATE_LIMITS: z.string().optional(),
   CONTENT_LINK_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   CONTENT_ALLOWED_ORIGINS: z.string().optional(),
 });
@@ -42,19 +49,21 @@ export interface AppConfig {
   mailFrom: string;
   storageDir: string;
   s3: S3Settings;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
-  trustProxy: boolean;
+  /** Which X-Forwarded-For hops are our own proxies; the client is the right-most hop that is not. */
+  trustProxy: TrustProxy;
+  /** Rate-limit counters shared by several instances; unset: in this process's memory. */
+  redisUrl?: string;
+  maxUploadBytes: number;
+  rateLimits: RateLimitPolicies;
   /** An external issuer of signed content links (a JWKS or a bare JWK). */
   contentLinkJwksUrl?: string;
   /** Origins allowed to call the content access API from a browser. */
   contentAllowedOrigins: string[];
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(`Configuration error: ${message}`);
-    this.name = 'ConfigError';
-  }
+export class ConfigError extends ShopError {
+  readonly code = 'CONFIG_INVALID';
+  constructor(message: string) { super(`Configuration error: ${message}`); }
 }
 
 /** A development secret generated once and kept under data/, so restarts keep links and sessions valid. */
@@ -79,6 +88,24 @@ function requireSecret(name: string, value: string | undefined, production: bool
   return value;
 }
 
+/** Fewer distinct characters than this is a word or a pattern, not a random key. */
+export const MIN_KEY_DISTINCT_CHARACTERS = 16;
+
+function checkAppKeys(value: string, production: boolean): string[] {
+  const entries = value.split(',').map((key) => key.trim());
+  if (entries.some((key) => key === '')) throw new ConfigError('APP_KEYS has an empty entry (look for a doubled or trailing comma)');
+  const keys = parseAppKeys(value);
+  if (new Set(keys).size !== keys.length) throw new ConfigError('APP_KEYS lists the same key twice');
+  if (!production) return keys;
+  if (keys.some((key) => key.length < MIN_SECRET_LENGTH)) {
+    throw new ConfigError(`every APP_KEYS entry must be at least ${MIN_SECRET_LENGTH} characters when NODE_ENV=production`);
+  }
+  if (keys.some((key) => new Set(key).size < MIN_KEY_DISTINCT_CHARACTERS)) {
+    throw new ConfigError(`every APP_KEYS entry needs at least ${MIN_KEY_DISTINCT_CHARACTERS} different characters when NODE_ENV=production (generate one with: openssl rand -base64 32)`);
+  }
+  return keys;
+}
+
 export function parseConfig(env: Record<string, string | undefined>, secretsDir = DEV_SECRETS_DIR): AppConfig {
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
@@ -87,9 +114,16 @@ export function parseConfig(env: Record<string, string | undefined>, secretsDir 
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  const appKeys = parseAppKeys(requireSecret('APP_KEYS', e.APP_KEYS, production, 'app-key', secretsDir));
-  if (production && appKeys.some((key) => key.length < MIN_SECRET_LENGTH)) {
-    throw new ConfigError(`every APP_KEYS entry must be at least ${MIN_SECRET_LENGTH} characters when NODE_ENV=production`);
+  const appKeys = checkAppKeys(requireSecret('APP_KEYS', e.APP_KEYS, production, 'app-key', secretsDir), production);
+  const insecureAllowed = ['true', '1'].includes(e.ALLOW_INSECURE_HTTP);
+  if (production && !insecureAllowed && !e.PUBLIC_URL?.startsWith('https://')) {
+    throw new ConfigError('PUBLIC_URL must be set to an https:// address when NODE_ENV=production (session cookies are Secure, mail links correct); set ALLOW_INSECURE_HTTP=true only for a local trial');
+  }
+  let rateLimits: RateLimitPolicies;
+  try {
+    rateLimits = parseRateLimits(e.RATE_LIMITS);
+  } catch (error) {
+    throw new ConfigError(`RATE_LIMITS ${(error as Error).message}`);
   }
   let contentAllowedOrigins: string[];
   try {
@@ -107,7 +141,10 @@ export function parseConfig(env: Record<string, string | undefined>, secretsDir 
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     storageDir: e.STORAGE_DIR,
-    trustProxy: ['true', '1'].includes(e.TRUST_PROXY),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    redisUrl: e.REDIS_URL,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    rateLimits,
     contentLinkJwksUrl: e.CONTENT_LINK_JWKS_URL,
     contentAllowedOrigins,
     s3: {

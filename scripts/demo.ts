@@ -8,6 +8,8 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   APP_KEYS: process.env.APP_KEYS || devSecret('app-key'),
   ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || devSecret('admin-password'),
+  // The demo is a local trial on http://localhost.
+  ALLOW_INSECURE_HTTP: process.env.ALLOW_INSECURE_HTTP || 'true',
 };
 
 function run(command: string, args: string[], extra: Record<string, string> = {}) {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '@/lib/config';
 
-const longKey = 'k'.repeat(32);
-const prod = { NODE_ENV: 'production', APP_KEYS: longKey, ADMIN_PASSWORD: 'p'.repeat(32) };
+const longKey = 'Zq8vN3xK7pL2mR9tW4yB6cD1fG5hJ0sA';
+const prod = { NODE_ENV: 'production', APP_KEYS: longKey, ADMIN_PASSWORD: 'p'.repeat(32), PUBLIC_URL: 'https://shop.example' };
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'shop-config-'));
 
 describe('configuration', () => {
@@ -43,5 +43,45 @@ describe('configuration', () => {
     expect(() => parseConfig({ PUBLIC_URL: 'not a url' }, tempDir())).toThrow(/PUBLIC_URL/);
     expect(() => parseConfig({ SMTP_URL: 'http://x' }, tempDir())).toThrow(/SMTP_URL/);
     expect(() => parseConfig({ PORT: '70000' }, tempDir())).toThrow(/PORT/);
+  });
+});
+
+describe('strict production configuration', () => {
+  const key = (seed: string) => `${seed}-Zq8vN3xK7pL2mR9tW4yB6cD1fG5hJ0sA`;
+  const good = { NODE_ENV: 'production', APP_KEYS: key('a'), ADMIN_PASSWORD: 'p'.repeat(32), PUBLIC_URL: 'https://shop.example' };
+
+  it('requires an https PUBLIC_URL in production unless ALLOW_INSECURE_HTTP=true', () => {
+    expect(parseConfig(good, tempDir()).publicUrl).toBe('https://shop.example');
+    expect(() => parseConfig({ ...good, PUBLIC_URL: undefined }, tempDir())).toThrow(/PUBLIC_URL must be set to an https:\/\//);
+    expect(() => parseConfig({ ...good, PUBLIC_URL: 'http://shop.example' }, tempDir())).toThrow(/ALLOW_INSECURE_HTTP/);
+    expect(parseConfig({ ...good, PUBLIC_URL: 'http://localhost:3000', ALLOW_INSECURE_HTTP: 'true' }, tempDir()).publicUrl).toBe('http://localhost:3000');
+    expect(parseConfig({ NODE_ENV: 'development' }, tempDir()).publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('refuses empty and duplicate APP_KEYS entries with a clear message', () => {
+    expect(() => parseConfig({ ...good, APP_KEYS: `${key('a')},` }, tempDir())).toThrow(/empty entry/);
+    expect(() => parseConfig({ ...good, APP_KEYS: `${key('a')},,${key('b')}` }, tempDir())).toThrow(/empty entry/);
+    expect(() => parseConfig({ ...good, APP_KEYS: `${key('a')}, ${key('a')}` }, tempDir())).toThrow(/same key twice/);
+    expect(() => parseConfig({ APP_KEYS: 'dev-key,dev-key' }, tempDir())).toThrow(/same key twice/);
+  });
+
+  it('refuses low-entropy keys in production: long is not enough', () => {
+    expect(() => parseConfig({ ...good, APP_KEYS: 'k'.repeat(64) }, tempDir())).toThrow(/16 different characters/);
+    expect(() => parseConfig({ ...good, APP_KEYS: 'abcdefabcdefabcdefabcdefabcdefabcdef' }, tempDir())).toThrow(/16 different characters/);
+    expect(parseConfig({ ...good, APP_KEYS: `${key('a')},${key('b')}` }, tempDir()).appKeys).toHaveLength(2);
+  });
+
+  it('reads TRUST_PROXY as a number of proxies or their addresses', () => {
+    expect(parseConfig({ TRUST_PROXY: 'true' }, tempDir()).trustProxy).toEqual({ hops: 1 });
+    expect(parseConfig({ TRUST_PROXY: '2' }, tempDir()).trustProxy).toEqual({ hops: 2 });
+    expect(parseConfig({ TRUST_PROXY: '10.0.0.1, 10.0.0.2' }, tempDir()).trustProxy).toEqual({ addresses: ['10.0.0.1', '10.0.0.2'] });
+    expect(() => parseConfig({ TRUST_PROXY: 'yes' }, tempDir())).toThrow(/TRUST_PROXY/);
+    expect(() => parseConfig({ TRUST_PROXY: '10.0.0.999' }, tempDir())).toThrow(/TRUST_PROXY/);
+  });
+
+  it('names bad REDIS_URL, MAX_UPLOAD_BYTES and RATE_LIMITS values', () => {
+    expect(() => parseConfig({ REDIS_URL: 'http://x' }, tempDir())).toThrow(/REDIS_URL/);
+    expect(() => parseConfig({ MAX_UPLOAD_BYTES: '0' }, tempDir())).toThrow(/MAX_UPLOAD_BYTES/);
+    expect(() => parseConfig({ RATE_LIMITS: 'nope' }, tempDir())).toThrow(/RATE_LIMITS/);
   });
 });

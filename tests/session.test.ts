@@ -42,3 +42,10 @@ describe('shopper session', () => {
     expect(Object.values(sessionPasswords([newer]))[0]).toHaveLength(64);
   });
 });
+
+describe('a repeated APP_KEYS entry', () => {
+  it('does not crash the session options (it used to throw on every request)', () => {
+    expect(() => sessionPasswords([newer, newer, older])).not.toThrow();
+    expect(Object.keys(sessionPasswords([newer, newer]))).toHaveLength(1);
+  });
+});

@@ -4,12 +4,15 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db/client';
-import { adminPasswordMatches } from '@/lib/admin/password';
+import { attemptAdminLogin } from '@/lib/admin/login';
+import { endAdminSessions, startAdminSession } from '@/lib/admin/next';
+import { requestClientIp } from '@/lib/http/next';
+import { RequestRefused } from '@/lib/errors';
+import { rateLimits } from '@/lib/rate-limit';
 import { deliverDueMailNow, deliverMailSoon } from '@/lib/mail/deliver';
 import { markDispatched } from '@/lib/orders/dispatch';
 import { OrderError } from '@/lib/orders/errors';
 import { orderLinkRing } from '@/lib/orders/links';
-import { getShopSession } from '@/lib/session/next';
 import { requireAdmin } from './require-admin';
 import { parseDbId } from '@/lib/db/schema-files';
 import { formValues } from '@/lib/forms';
@@ -18,20 +21,20 @@ import { licenseOverrideSchema } from '@/lib/downloads/settings';
 
 export interface AdminFormState { error?: string; message?: string }
 
-
 export async function loginAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   const given = String(form.get('password') ?? '');
-  if (!adminPasswordMatches(given, config().adminPassword)) return { error: 'Wrong password.' };
-  const session = await getShopSession();
-  session.admin = true;
-  await session.save();
+  try {
+    if (!(await attemptAdminLogin(rateLimits(), await requestClientIp(), given, config().adminPassword))) return { error: 'Wrong password.' };
+  } catch (error) {
+    if (error instanceof RequestRefused) return { error: 'Too many failed logins. Wait a few minutes and try again.' };
+    throw error;
+  }
+  await startAdminSession();
   redirect('/admin');
 }
 
 export async function logoutAction() {
-  const session = await getShopSession();
-  session.admin = false;
-  await session.save();
+  await endAdminSessions();
   redirect('/admin');
 }
 

@@ -1,12 +1,11 @@
 import Link from 'next/link';
-import { getShopSession } from '@/lib/session/next';
+import { isAdmin } from '@/lib/admin/next';
 import { logoutAction } from './actions';
 import { LoginForm } from './admin-forms';
 
 /** Renders the login form instead of `children` until the admin has logged in. */
 export async function AdminShell({ children }: { children: React.ReactNode }) {
-  const session = await getShopSession();
-  if (!session.admin) {
+  if (!(await isAdmin())) {
     return (
       <section className="admin">
         <h1>Admin</h1>

@@ -1,8 +1,7 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
-import { getShopSession } from '@/lib/session/next';
+import { isAdmin } from '@/lib/admin/next';
 
 export async function requireAdmin() {
-  const session = await getShopSession();
-  if (!session.admin) redirect('/admin');
+  if (!(await isAdmin())) redirect('/admin');
 }

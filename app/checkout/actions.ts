@@ -9,6 +9,8 @@ import { checkoutSchemaFor, CHECKOUT_FIELDS } from '@/lib/orders/customer-input'
 import { anyPhysical } from '@/lib/catalog/products';
 import { contentLinkSigner } from '@/lib/content-links/server';
 import { formValues, parseWith, type FieldErrors } from '@/lib/forms';
+import { requestClientIp } from '@/lib/http/next';
+import { rateLimits } from '@/lib/rate-limit';
 import { orderLinkRing } from '@/lib/orders/links';
 import { placeOrder } from '@/lib/orders/place-order';
 import { CartError, parseQuantity } from '@/lib/cart/cart';
@@ -64,6 +66,7 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
   const terms = draft ? draftTerms(draft, couponCode) : { currency: shopperCurrency(session), couponCode, language: localeFor(await getLocale()) };
   let signedPath: string;
   try {
+    await rateLimits().consume('checkout', await requestClientIp());
     const { appKeys, publicUrl } = config();
     const contentSigner = await contentLinkSigner(now);
     const placed = await placeOrder(db(), lines, parsed.value, { ring: orderLinkRing(appKeys), publicUrl, now, contentSigner }, terms);

@@ -24,6 +24,7 @@ export const CURRENT_KEY = 'e2e-current-app-key-0123456789abcdefghijkl';
 export const PREVIOUS_KEY = 'e2e-previous-app-key-0123456789abcdefghijk';
 export const ADMIN_PASSWORD = 'e2e-admin-password-0123456789abcdefghijk';
 export const E2E_DATABASE_FILE = 'data/e2e.db';
+export const E2E_MAX_UPLOAD_BYTES = 2_000_000;
 
 // Two more origins for the content container, served by the fixtures server under two host
 // names (an origin includes the host): the first may call the access API, the second may not.
@@ -38,9 +39,17 @@ export const APP_ENV = {
   ADMIN_PASSWORD,
   PUBLIC_URL: BASE_URL,
   CONTENT_ALLOWED_ORIGINS: PARTNER_ORIGIN,
+
+  // A plain-http production build on loopback: the one case ALLOW_INSECURE_HTTP is for.
+  ALLOW_INSECURE_HTTP: 'true',
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   PORT: String(APP_PORT),
   STORAGE_DIR: E2E_STORAGE_DIR,
+  MAX_UPLOAD_BYTES: String(E2E_MAX_UPLOAD_BYTES),
+  // One proxy in front: tests that need a client of their own send X-Forwarded-For.
+  TRUST_PROXY: '1',
+  // Every test shops from 127.0.0.1: room for the whole suite, and for the scraper's 2,000 lookups.
+  RATE_LIMITS: 'order-lookup=5000/60,checkout=5000/3600,download-token=5000/60',
   S3_ENDPOINT,
   S3_ACCESS_KEY_ID: S3_CREDENTIALS.accessKeyId,
   S3_SECRET_ACCESS_KEY: S3_CREDENTIALS.secretAccessKey,

@@ -115,3 +115,7 @@ export function storedFileName(productSlug: string): string {
 export function downloadCountOf(licenseId: number): number {
   return readE2eDb((db) => (db.prepare('SELECT downloadCount AS n FROM "License" WHERE id = ?').get(licenseId) as { n: number }).n);
 }
+
+export function orderStatusOf(number: string): string {
+  return readE2eDb((db) => (db.prepare('SELECT status FROM "Order" WHERE number = ?').get(number) as { status: string }).status);
+}

@@ -2,9 +2,9 @@
 // always scoped to one integration so no merchant can reach another's customers.
 import { randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../db/client';
-import { TypedError } from '../typed-error';
+import { ShopError } from '../errors';
 
-export class AccountNotFound extends TypedError {
+export class AccountNotFound extends ShopError {
   readonly code = 'ACCOUNT_NOT_FOUND';
   constructor() { super('No such account for this integration.'); }
 }

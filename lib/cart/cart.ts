@@ -1,14 +1,13 @@
 // The cart kept in the session: pure operations on its lines and its pricing.
+import { ShopError } from '../errors';
 import type { CartLine } from '../session/session';
 
 export const MAX_QUANTITY = 99;
 export const MAX_CART_LINES = 30;
 
-export class CartError extends Error {
-  constructor(readonly field: 'quantity' | 'product' | 'cart', message: string) {
-    super(message);
-    this.name = 'CartError';
-  }
+export class CartError extends ShopError {
+  readonly code = 'CART_INVALID';
+  constructor(readonly field: 'quantity' | 'product' | 'cart', message: string) { super(message); }
 }
 
 export function parseQuantity(raw: unknown): number {

@@ -1,6 +1,8 @@
-import { TypedError } from '../typed-error';
+import { ShopError, type CheckoutErrorCode } from '../errors';
 
-export abstract class CheckoutError extends TypedError {}
+export abstract class CheckoutError extends ShopError {
+  abstract readonly code: CheckoutErrorCode;
+}
 
 export class CountryNotSold extends CheckoutError {
   readonly code = 'COUNTRY_NOT_SOLD';

@@ -1,15 +1,13 @@
 // Typed failures of a signed content link; lib/http/errors.ts maps each to a status and a short message.
-export abstract class ContentLinkError extends Error {
-  abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
+import { ShopError, type ContentLinkErrorCode } from '../errors';
+
+export abstract class ContentLinkError extends ShopError {
+  abstract readonly code: ContentLinkErrorCode;
 }
 
-const kind = (code: string, message: string) =>
+const kind = <C extends ContentLinkErrorCode>(code: C, message: string) =>
   class extends ContentLinkError {
-    readonly code = code;
+    readonly code: C = code;
     constructor(detail = message) { super(detail); }
   };
 

@@ -1,6 +1,8 @@
-import { TypedError } from '../typed-error';
+import { ShopError, type CheckoutErrorCode } from '../errors';
 
-export abstract class CouponError extends TypedError {}
+export abstract class CouponError extends ShopError {
+  abstract readonly code: CheckoutErrorCode;
+}
 
 export class CouponUnknown extends CouponError {
   readonly code = 'COUPON_UNKNOWN';

@@ -8,8 +8,6 @@ import { DownloadLimitReached, FileUnavailable, LicenseNotFound, LicenseRevoked,
 import { assertLicenseUsable } from './license-rules';
 import { verifyDownloadToken } from './token';
 
-/** A second click from the same client within this window does not use up another download. */
-export const DOUBLE_CLICK_WINDOW_MS = 10_000;
 /** A Range request continuing a download counted within this window is not counted again. */
 export const RESUME_WINDOW_MS = 60 * 60_000;
 
@@ -34,16 +32,20 @@ export interface DownloadRecord {
   source: string;
   bytes?: number;
   rangeStart?: number;
+  /** Local files: the whole file's size, to tell a resume from a download already complete. */
+  fileSize?: number;
   redirectTo?: string;
 }
 
-/** Counts (or recognises a resume or double click) and logs the download; returns whether it was counted. */
-export async function recordDownload(db: Db, resolved: ResolvedDownload, record: DownloadRecord, now: Date): Promise<boolean> {
+export interface RecordedDownload { counted: boolean; eventId: number }
+
+/** Counts (or recognises a resume) and logs the download. */
+export async function recordDownload(db: Db, resolved: ResolvedDownload, record: DownloadRecord, now: Date): Promise<RecordedDownload> {
   const { license } = resolved;
   const key = clientKey(record.client);
   return db.$transaction(async (tx) => {
-    const counted = await countDownload(tx, license, key, record, now);
-    await tx.downloadEvent.create({
+    const counted = !(await continuesUnfinishedDownload(tx, license.id, key, record, now)) && await countDownload(tx, license, key, now);
+    const event = await tx.downloadEvent.create({
       data: {
         licenseId: license.id, productId: resolved.product.id, at: now, source: record.source,
         ip: record.client.ip.slice(0, 100), userAgent: record.client.userAgent.slice(0, 500), clientKey: key,
@@ -51,37 +53,52 @@ export async function recordDownload(db: Db, resolved: ResolvedDownload, record:
         rangeStart: record.rangeStart === undefined ? null : BigInt(record.rangeStart),
         redirectTo: record.redirectTo ?? null, counted,
       },
+      select: { id: true },
     });
-    return counted;
+    return { counted, eventId: event.id };
   });
+}
+
+/** A response cut short: the log keeps what was really sent, so the client may resume the rest uncounted. */
+export async function recordBytesSent(db: Db, eventId: number, bytesSent: number): Promise<void> {
+  await db.downloadEvent.update({ where: { id: eventId }, data: { bytes: BigInt(bytesSent) } });
 }
 
 type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
-async function countDownload(tx: Tx, license: ResolvedDownload['license'], key: string, record: DownloadRecord, now: Date): Promise<boolean> {
-  if (record.rangeStart && record.rangeStart > 0) {
-    const earlier = await tx.downloadEvent.findFirst({
-      where: { licenseId: license.id, clientKey: key, counted: true, at: { gte: new Date(now.getTime() - RESUME_WINDOW_MS) } },
-      select: { id: true },
-    });
-    if (earlier) return false;
-  }
-  const doubleClickSince = new Date(now.getTime() - DOUBLE_CLICK_WINDOW_MS);
+/**
+ * The one case a request goes uncounted (docs/specs/download-tokens.md, "Counting"): a Range
+ * request after byte 0 from the client whose download was the license's last counted one,
+ * within the hour, while that download and its resumes have not yet sent the file's last byte.
+ * So a full-file request always counts, and nothing resumes once the file was delivered or
+ * another download has counted since.
+ */
+async function continuesUnfinishedDownload(tx: Tx, licenseId: number, key: string, record: DownloadRecord, now: Date): Promise<boolean> {
+  if (!record.rangeStart || record.fileSize === undefined) return false;
+  const license = await tx.license.findUniqueOrThrow({ where: { id: licenseId }, select: { lastClientKey: true, lastCountedAt: true } });
+  if (license.lastClientKey !== key || !license.lastCountedAt) return false;
+  if (license.lastCountedAt.getTime() < now.getTime() - RESUME_WINDOW_MS) return false;
+  const sent = await tx.downloadEvent.findMany({
+    where: { licenseId, clientKey: key, at: { gte: license.lastCountedAt } },
+    select: { rangeStart: true, bytes: true },
+  });
+  const reachedEnd = sent.some((event) => Number(event.rangeStart ?? 0n) + Number(event.bytes ?? 0n) >= record.fileSize!);
+  const furthest = Math.max(0, ...sent.map((event) => Number(event.rangeStart ?? 0n) + Number(event.bytes ?? 0n)));
+  return sent.length > 0 && !reachedEnd && record.rangeStart <= furthest;
+}
+
+async function countDownload(tx: Tx, license: ResolvedDownload['license'], key: string, now: Date): Promise<boolean> {
   const granted = await tx.license.updateMany({
     where: {
       id: license.id,
       status: 'active',
-      AND: [
-        // The limit as stored now (an admin may have just changed it), compared in the UPDATE itself.
-        { OR: [{ downloadLimit: null }, { downloadCount: { lt: tx.license.fields.downloadLimit } }] },
-        { OR: [{ lastCountedAt: null }, { lastCountedAt: { lt: doubleClickSince } }, { lastClientKey: { not: key } }] },
-      ],
+      // The limit as stored now (an admin may have just changed it), compared in the UPDATE itself.
+      OR: [{ downloadLimit: null }, { downloadCount: { lt: tx.license.fields.downloadLimit } }],
     },
     data: { downloadCount: { increment: 1 }, lastCountedAt: now, lastClientKey: key },
   });
   if (granted.count === 1) return true;
   const current = await tx.license.findUniqueOrThrow({ where: { id: license.id } });
   if (current.status !== 'active') throw new LicenseRevoked();
-  if (current.lastClientKey === key && current.lastCountedAt && current.lastCountedAt >= doubleClickSince) return false;
   throw new DownloadLimitReached();
 }

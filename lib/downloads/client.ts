@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** Who is downloading, as far as a server can tell; used for the log and to spot resumes and double clicks. */
+/** Who is downloading, as far as a server can tell; used for the log and to recognise a resume. */
 export interface DownloadClient {
   ip: string;
   userAgent: string;

@@ -1,15 +1,13 @@
 // Typed failures of a download; lib/http/errors.ts maps each to a status and a short message.
-export abstract class DownloadError extends Error {
-  abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
+import { ShopError, type DownloadErrorCode } from '../errors';
+
+export abstract class DownloadError extends ShopError {
+  abstract readonly code: DownloadErrorCode;
 }
 
-const kind = (code: string, message: string) =>
+const kind = <C extends DownloadErrorCode>(code: C, message: string) =>
   class extends DownloadError {
-    readonly code = code;
+    readonly code: C = code;
     constructor(detail = message) { super(detail); }
   };
 

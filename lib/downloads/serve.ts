@@ -40,8 +40,8 @@ export async function serveDownload(request: DownloadRequest, deps: DownloadDeps
       return reply;
     }
     const bytes = range ? range.end - range.start + 1 : file.size;
-    await recordDownload(db, resolved, { client, source: 'local', bytes, rangeStart: range?.start }, now);
-    return reply;
+    const { eventId } = await recordDownload(db, resolved, { client, source: 'local', bytes, rangeStart: range?.start, fileSize: file.size }, now);
+    return { ...reply, eventId };
   }
   if (request.method === 'HEAD') return { status: 405, headers: { Allow: 'GET' } };
   if (source.kind === 'external' && source.externalUrl) {

@@ -1,17 +1,20 @@
 // The one place typed errors become HTTP statuses and short messages for people.
 // Details stay in the server log; a client learns only the short reason.
-import { DownloadError, RangeNotSatisfiable } from '../downloads/errors';
-import { OrderError } from '../orders/errors';
-import { ContentLinkError } from '../content-links/errors';
+import { RangeNotSatisfiable } from '../downloads/errors';
+import { RequestRefused, ShopError, type ErrorCode } from '../errors';
 import { SecurePayloadError } from '../secure-payload/errors';
-import { CheckoutError } from '../checkout/errors';
-import { CouponError } from '../coupons/errors';
-import { AccountNotFound } from '../accounts/accounts';
 import { config } from '../config';
+import { isCrossOrigin as crossOrigin } from './request-guard';
 
 const EXPIRED_HELP = 'This download link has expired. Open your order page (the link in your confirmation email) and click Download again.';
+const ORDER_LINK_HELP = 'Open the order page from your confirmation email, in the browser you ordered with.';
+const TRY_AGAIN = 'Something went wrong. Please try again.';
 
-const PUBLIC: Record<string, { status: number; message: string }> = {
+/** `message` absent: the error's own message is short, honest and names nothing secret (a product, a coupon, a country). */
+interface PublicReply { status: number; message?: string }
+
+/** Every ErrorCode, and only those: `satisfies` makes the compiler prove the map exhaustive. */
+const PUBLIC = {
   TOKEN_MALFORMED: { status: 400, message: 'This download link is not valid.' },
   TOKEN_SIGNATURE_INVALID: { status: 403, message: 'This download link is not valid.' },
   TOKEN_EXPIRED: { status: 410, message: EXPIRED_HELP },
@@ -22,8 +25,32 @@ const PUBLIC: Record<string, { status: number; message: string }> = {
   DOWNLOAD_LIMIT_REACHED: { status: 403, message: 'The download limit for this license has been reached.' },
   FILE_UNAVAILABLE: { status: 404, message: 'This file is not available right now.' },
   RANGE_NOT_SATISFIABLE: { status: 416, message: 'The requested range is outside the file.' },
-  ORDER_ACCESS_DENIED: { status: 403, message: 'Open the order page from your confirmation email, in the browser you ordered with.' },
+  ORDER_ACCESS_DENIED: { status: 403, message: ORDER_LINK_HELP },
   ORDER_NOT_FOUND: { status: 404, message: 'No such order.' },
+  ADDRESS_LOCKED: { status: 409, message: 'The order has been dispatched; its address can no longer be changed.' },
+  EMPTY_CART: { status: 400, message: 'Your cart is empty.' },
+  UNKNOWN_PRODUCTS: { status: 409, message: 'Some items in your cart are no longer sold; please review your cart.' },
+  ALREADY_DISPATCHED: { status: 409, message: 'The order was already dispatched.' },
+  CONCURRENT_CHANGE: { status: 409, message: 'The address was changed at the same moment elsewhere; please check it and try again.' },
+  SIGNATURE_MISSING: { status: 403, message: ORDER_LINK_HELP },
+  INVALID_SIGNATURE: { status: 403, message: ORDER_LINK_HELP },
+  LINK_EXPIRED: { status: 410, message: 'This link has expired.' },
+  CART_INVALID: { status: 400, message: 'Please check your cart.' },
+  BAD_REQUEST: { status: 400, message: 'The request is not valid.' },
+  CROSS_ORIGIN: { status: 403, message: 'Cross-site requests are not allowed.' },
+  FORBIDDEN: { status: 403, message: 'Log in as admin first.' },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  BODY_TOO_LARGE: { status: 413, message: 'The request is too large.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests. Please wait a moment and try again.' },
+  UPLOAD_REJECTED: { status: 400, message: 'The upload was refused.' },
+  CONFIG_INVALID: { status: 500, message: TRY_AGAIN },
+  CLAIM_LINK_INVALID: { status: 410, message: 'This link has expired or was already used. Ask for a new one on the order page.' },
+  ORDER_TOO_LARGE: { status: 422 },
+  NOTHING_TO_DISPATCH: { status: 409 },
+  // Checkout, coupons and merchant accounts
+  COUNTRY_NOT_SOLD: { status: 422 }, PRODUCT_NOT_SOLD: { status: 422 }, DUPLICATE_ITEM: { status: 422 },
+  CUSTOM_PRICE_MISSING: { status: 422 }, DRAFT_GONE: { status: 410 }, ACCOUNT_NOT_FOUND: { status: 404 },
+  COUPON_UNKNOWN: { status: 422 }, COUPON_EXPIRED: { status: 422 }, COUPON_EXHAUSTED: { status: 422 }, COUPON_NOT_IN_CURRENCY: { status: 422 },
   // Secure payloads: honest about what is wrong, silent about the cryptography.
   UNKNOWN_ACCESS_KEY: { status: 403, message: 'Unknown access key.' },
   INTEGRATION_DISABLED: { status: 403, message: 'This integration is disabled.' },
@@ -47,38 +74,23 @@ const PUBLIC: Record<string, { status: number; message: string }> = {
   CONTENT_LINK_WRONG_CONTENT: { status: 403, message: 'This link is for other content.' },
   CONTENT_LINK_EXPIRED: { status: 410, message: 'This link has expired.' },
   CONTENT_NOT_FOUND: { status: 404, message: 'No such article.' },
-};
+} satisfies Record<ErrorCode, PublicReply>;
 
-/** Refusals whose own message is already short and honest (it names a product, coupon or country, nothing secret). */
-const OWN_MESSAGE_STATUS: Record<string, number> = {
-  COUNTRY_NOT_SOLD: 422, PRODUCT_NOT_SOLD: 422, DUPLICATE_ITEM: 422, CUSTOM_PRICE_MISSING: 422, DRAFT_GONE: 410,
-  COUPON_UNKNOWN: 422, COUPON_EXPIRED: 422, COUPON_EXHAUSTED: 422, COUPON_NOT_IN_CURRENCY: 422,
-  ACCOUNT_NOT_FOUND: 404, EMPTY_CART: 422, UNKNOWN_PRODUCTS: 422, ORDER_TOO_LARGE: 422,
-};
-
-const isOwnMessageError = (error: unknown): error is Error & { code: string } =>
-  (error instanceof CheckoutError || error instanceof CouponError || error instanceof AccountNotFound || error instanceof OrderError)
-  && Object.hasOwn(OWN_MESSAGE_STATUS, error.code);
-
-export interface PublicError { status: number; code: string; message: string }
+export interface PublicError { status: number; code: ErrorCode | 'INTERNAL'; message: string; headers?: Record<string, string> }
 
 /** Known errors map to their status; anything else is logged and becomes a bare 500. */
 export function publicError(error: unknown, context: string): PublicError {
-  if ((error instanceof DownloadError || error instanceof OrderError || error instanceof ContentLinkError) && PUBLIC[error.code]) {
+  if (error instanceof ShopError && Object.hasOwn(PUBLIC, error.code)) {
     console.warn(`[${context}] refused: ${error.code}: ${error.message}`);
-    return { code: error.code, ...PUBLIC[error.code] };
-  }
-  if (isOwnMessageError(error)) {
-    console.warn(`[${context}] refused: ${error.code}: ${error.message}`);
-    return { code: error.code, status: OWN_MESSAGE_STATUS[error.code], message: error.message };
-  }
-  if (error instanceof SecurePayloadError) {
-    console.warn(`[${context}] refused: ${error.code}: ${error.message}`);
-    const { status, message } = PUBLIC[error.code];
-    return { code: error.code, status, message: error.publicDetail ? `${message} (${error.publicDetail})` : message };
+    const reply: PublicReply = PUBLIC[error.code];
+    // Request refusals carry their own wording (e.g. which limit); capabilities' details stay in the log.
+    let message = error instanceof RequestRefused ? error.message : reply.message ?? error.message;
+    if (error instanceof SecurePayloadError && error.publicDetail) message = `${message} (${error.publicDetail})`;
+    const headers = error instanceof RequestRefused && error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
+    return { code: error.code, status: reply.status, message, headers };
   }
   console.error(`[${context}] failed:`, error);
-  return { status: 500, code: 'INTERNAL', message: 'Something went wrong. Please try again.' };
+  return { status: 500, code: 'INTERNAL', message: TRY_AGAIN };
 }
 
 const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer' };
@@ -89,16 +101,16 @@ export function jsonRefusal(status: number, code: string, message: string): Resp
 }
 
 export function jsonError(error: unknown, context: string): Response {
-  const { status, code, message } = publicError(error, context);
-  return jsonRefusal(status, code, message);
+  const { status, code, message, headers } = publicError(error, context);
+  return Response.json({ error: code, message }, { status, headers: { ...PRIVATE_HEADERS, ...headers } });
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A small page for a person who followed a link or posted a form that could not be served. */
 export function errorPage(error: unknown, context: string, heading = 'Download not available'): { status: number; headers: Record<string, string>; html: string } {
-  const { status, message } = publicError(error, context);
-  const headers: Record<string, string> = { ...PRIVATE_HEADERS, 'Content-Type': 'text/html; charset=utf-8' };
+  const { status, message, headers: extra } = publicError(error, context);
+  const headers: Record<string, string> = { ...PRIVATE_HEADERS, ...extra, 'Content-Type': 'text/html; charset=utf-8' };
   if (error instanceof RangeNotSatisfiable) headers['Content-Range'] = `bytes */${error.size}`;
   const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(heading)}</title>`
     + `<body style="font-family:system-ui;margin:3rem auto;max-width:36rem"><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(message)}</p>`
@@ -108,16 +120,14 @@ export function errorPage(error: unknown, context: string, heading = 'Download n
 
 export { PRIVATE_HEADERS };
 
-/**
- * A state change sent from another site. Browsers say so in Sec-Fetch-Site; older
- * ones only in Origin, which is "null" (uninformative) on no-referrer pages.
- */
+/** The shop's own origins: the request's and PUBLIC_URL's (they differ behind a proxy). */
+export function ownOrigins(request: Request, publicUrl = config().publicUrl): string[] {
+  return [new URL(request.url).origin, new URL(publicUrl).origin];
+}
+
+/** A state change sent from another site or another origin of the same site; see lib/http/request-guard.ts. */
 export function isCrossOrigin(request: Request, publicUrl = config().publicUrl): boolean {
-  const site = request.headers.get('sec-fetch-site');
-  if (site) return site !== 'same-origin' && site !== 'none';
-  const origin = request.headers.get('origin');
-  if (origin === null || origin === 'null') return false;
-  return origin !== new URL(request.url).origin && origin !== new URL(publicUrl).origin;
+  return crossOrigin(request.headers, ownOrigins(request, publicUrl));
 }
 
 /** A program posting JSON, or asking for it, gets JSON refusals; a person's browser gets a page. */

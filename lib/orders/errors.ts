@@ -1,6 +1,8 @@
-import { TypedError } from '../typed-error';
+import { ShopError, type OrderErrorCode } from '../errors';
 
-export abstract class OrderError extends TypedError {}
+export abstract class OrderError extends ShopError {
+  abstract readonly code: OrderErrorCode;
+}
 
 export class OrderNotFound extends OrderError {
   readonly code = 'ORDER_NOT_FOUND';

@@ -1,26 +1,12 @@
 // Typed refusals of a secure payload. `code` is stable (callers and clients branch on it);
 // `message` is the detail for the server log; `publicDetail` (schema problems only) is safe to show.
-export type SecurePayloadErrorCode =
-  | 'UNKNOWN_ACCESS_KEY'
-  | 'INTEGRATION_DISABLED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'PAYLOAD_MALFORMED'
-  | 'KEY_MISMATCH'
-  | 'DECRYPTION_FAILED'
-  | 'ALGORITHM_REFUSED'
-  | 'WRONG_AUDIENCE'
-  | 'PAYLOAD_EXPIRED'
-  | 'LIFETIME_TOO_LONG'
-  | 'TIMESTAMP_STALE'
-  | 'TIMESTAMP_IN_FUTURE'
-  | 'REPLAYED'
-  | 'PLAIN_NOT_ALLOWED'
-  | 'PAYLOAD_INVALID';
+import { ShopError, type SecurePayloadErrorCode } from '../errors';
 
-export class SecurePayloadError extends Error {
+export type { SecurePayloadErrorCode };
+
+export class SecurePayloadError extends ShopError {
   constructor(readonly code: SecurePayloadErrorCode, detail: string, readonly publicDetail?: string) {
     super(detail);
-    this.name = 'SecurePayloadError';
   }
 }
 

@@ -1,5 +1,5 @@
-// The shopper's session: the cart, the orders this browser placed, and the admin
-// flag. Sealed by iron-session with a password derived from the key ring.
+// The shopper's session: the cart and the orders this browser placed (the admin
+// has a cookie of its own, lib/admin/session.ts). Sealed by iron-session with a password derived from the key ring.
 import type { SessionOptions } from 'iron-session';
 import { createHash } from 'node:crypto';
 import { deriveKey } from '../signing/key-ring';
@@ -18,7 +18,6 @@ export interface ShopSession {
   cart?: CartLine[];
   /** Order numbers placed (or opened from /account) in this browser, newest last. */
   orders?: string[];
-  admin?: boolean;
   /** The country the shopper chose: it decides the currency prices are shown and charged in. */
   country?: string;
   /** en | de: from a merchant payload, else the browser's language. */
@@ -36,11 +35,13 @@ export interface ShopSession {
  * among the map's enumerable keys and unseals with any id the map holds, so
  * only the first (signing) key is enumerable.
  */
-export function sessionPasswords(appKeys: readonly string[]): Record<string, string> {
+export function sessionPasswords(appKeys: readonly string[], purpose = SESSION_PURPOSE): Record<string, string> {
   const passwords: Record<string, string> = {};
   appKeys.forEach((key, index) => {
-    const password = deriveKey(key, SESSION_PURPOSE).toString('hex');
+    const password = deriveKey(key, purpose).toString('hex');
     const id = String(parseInt(createHash('sha256').update(password).digest('hex').slice(0, 12), 16));
+    // A repeated key would redefine a non-configurable property and throw on every request.
+    if (Object.hasOwn(passwords, id)) return;
     Object.defineProperty(passwords, id, { value: password, enumerable: index === 0 });
   });
   return passwords;

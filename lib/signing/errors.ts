@@ -1,10 +1,8 @@
 // Typed failures of signed links and tokens; callers branch on `code`.
-export abstract class SigningError extends Error {
-  abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
+import { ShopError, type SigningErrorCode } from '../errors';
+
+export abstract class SigningError extends ShopError {
+  abstract readonly code: SigningErrorCode;
 }
 
 export class SignatureMissing extends SigningError {

@@ -4,7 +4,7 @@ import { placeOrder } from '@/lib/orders/place-order';
 import { ORDER_LINK_PURPOSE } from '@/lib/orders/links';
 import { OrderAccessDenied } from '@/lib/orders/errors';
 import { issueDownloadToken } from '@/lib/downloads/issue-token';
-import { recordDownload, resolveDownload } from '@/lib/downloads/authorize';
+import { recordBytesSent, recordDownload, resolveDownload } from '@/lib/downloads/authorize';
 import { createDownloadToken, downloadTokenRing } from '@/lib/downloads/token';
 import { setLicenseStatus } from '@/lib/downloads/licenses';
 import { saveProductDownloadSettings, saveUploadedFile } from '@/lib/downloads/settings';
@@ -104,21 +104,57 @@ describe.each(PROVIDERS_UNDER_TEST)('downloads on %s', (provider) => {
     expect(stored.downloads.filter((d) => d.counted)).toHaveLength(3);
   });
 
-  it('counts a double click once and a resumed download not at all', async () => {
+  const SIZE = 1000;
+  type LocalRecord = Omit<Parameters<typeof recordDownload>[2], 'source'>;
+  const counted = async (resolved: Awaited<ReturnType<typeof resolveDownload>>, record: LocalRecord, at: number) =>
+    (await recordDownload(test.db, resolved, { source: 'local', fileSize: SIZE, ...record }, new Date(now.getTime() + at))).counted;
+
+  it('counts every full-file request, double clicks included, and a resume of an unfinished download not at all', async () => {
     const { licenses: [license] } = await buy();
     const resolved = await resolveDownload(test.db, tokenFor(license.id), 'paper-engineering-plugin', rings.downloads, now);
     const me = client(7);
-    const record = { client: me, source: 'local', bytes: 1000 };
-    expect(await recordDownload(test.db, resolved, record, now)).toBe(true);
-    expect(await recordDownload(test.db, resolved, record, new Date(now.getTime() + 2_000))).toBe(false);
-    expect(await recordDownload(test.db, resolved, { ...record, rangeStart: 500, bytes: 500 }, new Date(now.getTime() + 60_000))).toBe(false);
-    expect(await recordDownload(test.db, resolved, record, new Date(now.getTime() + 60_000))).toBe(true);
-    expect(await recordDownload(test.db, resolved, { ...record, client: client(8) }, new Date(now.getTime() + 61_000))).toBe(true);
-    // At the limit now: a resume of a counted download is still served, a new download is not.
-    expect(await recordDownload(test.db, resolved, { ...record, rangeStart: 900 }, new Date(now.getTime() + 120_000))).toBe(false);
-    await expect(recordDownload(test.db, resolved, { ...record, client: client(9) }, new Date(now.getTime() + 120_000))).rejects.toBeInstanceOf(DownloadLimitReached);
+    expect(await counted(resolved, { client: me, bytes: SIZE }, 0)).toBe(true);
+    expect(await counted(resolved, { client: me, bytes: SIZE }, 2_000)).toBe(true); // a double click is a second full file
+    // The second one was cut short after 400 bytes: resuming it is free.
+    const cut = await test.db.downloadEvent.findFirstOrThrow({ where: { licenseId: license.id }, orderBy: { id: 'desc' } });
+    await recordBytesSent(test.db, cut.id, 400);
+    expect(await counted(resolved, { client: me, rangeStart: 400, bytes: SIZE - 400 }, 60_000)).toBe(false);
+    // It has now sent the last byte: asking for the bytes again is a new download (the third and last).
+    expect(await counted(resolved, { client: me, rangeStart: 1, bytes: SIZE - 1 }, 61_000)).toBe(true);
+    await expect(counted(resolved, { client: me, rangeStart: 1, bytes: SIZE - 1 }, 62_000)).rejects.toBeInstanceOf(DownloadLimitReached);
     const events = await test.db.downloadEvent.findMany({ where: { licenseId: license.id }, orderBy: { id: 'asc' } });
-    expect(events.map((e) => e.counted)).toEqual([true, false, false, true, true, false]);
-    expect(events[2].rangeStart).toBe(500n);
+    expect(events.map((e) => e.counted)).toEqual([true, true, false, true]);
+    expect(events[2].rangeStart).toBe(400n);
+  });
+
+  it('limit 1, one counted download, then five Range: bytes=1- from the same client: all refused', async () => {
+    const { licenses: [license] } = await buy();
+    await test.db.license.update({ where: { id: license.id }, data: { downloadLimit: 1 } });
+    const resolved = await resolveDownload(test.db, tokenFor(license.id), 'paper-engineering-plugin', rings.downloads, now);
+    const me = client(11);
+    expect(await counted(resolved, { client: me, bytes: SIZE }, 0)).toBe(true);
+    for (let i = 1; i <= 5; i += 1) {
+      await expect(counted(resolved, { client: me, rangeStart: 1, bytes: SIZE - 1 }, i * 1000)).rejects.toBeInstanceOf(DownloadLimitReached);
+    }
+    expect((await test.db.license.findUniqueOrThrow({ where: { id: license.id } })).downloadCount).toBe(1);
+  });
+
+  it('never resumes for free after another client has taken the last download', async () => {
+    const { licenses: [license] } = await buy();
+    await test.db.license.update({ where: { id: license.id }, data: { downloadLimit: 2 } });
+    const resolved = await resolveDownload(test.db, tokenFor(license.id), 'paper-engineering-plugin', rings.downloads, now);
+    expect(await counted(resolved, { client: client(20), rangeStart: 0, bytes: 500 }, 0)).toBe(true); // a first half
+    expect(await counted(resolved, { client: client(21), bytes: SIZE }, 1000)).toBe(true);
+    await expect(counted(resolved, { client: client(20), rangeStart: 500, bytes: 500 }, 2000)).rejects.toBeInstanceOf(DownloadLimitReached);
+  });
+
+  it('resumes in pieces: each range continuing the unfinished download is free until the end is sent', async () => {
+    const { licenses: [license] } = await buy();
+    const resolved = await resolveDownload(test.db, tokenFor(license.id), 'paper-engineering-plugin', rings.downloads, now);
+    const me = client(30);
+    expect(await counted(resolved, { client: me, rangeStart: 100, bytes: 100 }, 0)).toBe(true);
+    expect(await counted(resolved, { client: me, rangeStart: 200, bytes: 300 }, 1000)).toBe(false);
+    // Skipping ahead past what was sent is not continuing: a new download.
+    expect(await counted(resolved, { client: me, rangeStart: 900, bytes: 100 }, 2000)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db/client';
 import { config } from '@/lib/config';
 import { listOutbox } from '@/lib/mail/outbox';
+import { shopLinksIn } from '@/lib/mail/links';
 import { formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from '../admin-shell';
 import { DeliverMailForm } from '../admin-forms';
@@ -10,7 +11,7 @@ export default function OutboxPage() {
 }
 
 const linkify = (text: string) =>
-  text.split(/(https?:\/\/\S+)/).map((part, i) => (/^https?:\/\//.test(part) ? <a key={i} href={part}>{part}</a> : part));
+  shopLinksIn(text, config().publicUrl).map((part, i) => (part.href ? <a key={i} href={part.href}>{part.text}</a> : part.text));
 
 async function Outbox() {
   const messages = await listOutbox(db());

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '@/app/_components/dates';
 import { AddressCorrectionForm } from './address-correction-form';
 import { DownloadButton } from './download-button';
 import { MyReading } from './my-reading';
+import { RequestClaimForm } from './claim-form';
 
 export function OrderExists({ view }: { view: OrderExistsView }) {
   const t = useTranslations('Order');
@@ -46,7 +47,12 @@ export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | Ord
       <CartSummary cart={view} />
       {view.tier === 'FULL' && view.downloads.length > 0 ? <MyDownloads view={view} linkQuery={linkQuery} /> : null}
       {view.tier === 'FULL' ? <MyReading number={view.number} /> : null}
-      {view.tier === 'FULL' ? <CustomerDetails view={view} linkQuery={linkQuery} /> : <p className="hint">{t('hiddenDetails')}</p>}
+      {view.tier === 'FULL' ? <CustomerDetails view={view} linkQuery={linkQuery} /> : (
+        <>
+          <p className="hint">{t('hiddenDetails')}</p>
+          <RequestClaimForm number={view.number} />
+        </>
+      )}
     </article>
   );
 }

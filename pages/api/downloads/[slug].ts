@@ -4,7 +4,9 @@
 import type { NextApiRequest, NextApiResponse } from 'next';
 import { config as appConfig } from '@/lib/config';
 import { db } from '@/lib/db/client';
+import { recordBytesSent } from '@/lib/downloads/authorize';
 import { sendReply, type DownloadReply } from '@/lib/downloads/reply';
+import { clientAddress } from '@/lib/http/client-address';
 import { serveDownload } from '@/lib/downloads/serve';
 import { downloadTokenRing } from '@/lib/downloads/token';
 import { errorPage, PRIVATE_HEADERS } from '@/lib/http/errors';
@@ -21,7 +23,6 @@ export default async function download(req: NextApiRequest, res: NextApiResponse
   const method = req.method;
   const slug = one(req.query.slug) ?? '';
   const { appKeys, storageDir, s3, trustProxy } = appConfig();
-  const forwardedFor = trustProxy ? one(req.headers['x-forwarded-for'])?.split(',')[0].trim() : undefined;
   let reply: DownloadReply;
   try {
     reply = await serveDownload({
@@ -30,9 +31,9 @@ export default async function download(req: NextApiRequest, res: NextApiResponse
       token: one(req.query.token),
       range: one(req.headers.range),
       ifRange: one(req.headers['if-range']),
-      // The peer's address, or the proxy's word for it when TRUST_PROXY is set.
+      // The right-most X-Forwarded-For hop that is not one of our proxies (TRUST_PROXY).
       client: {
-        ip: forwardedFor || req.socket.remoteAddress || 'unknown',
+        ip: clientAddress(one(req.headers['x-forwarded-for']), req.socket.remoteAddress, trustProxy),
         userAgent: one(req.headers['user-agent']) ?? '',
       },
     }, { db: db(), ring: downloadTokenRing(appKeys), storageDir, s3, now: new Date() });
@@ -40,7 +41,8 @@ export default async function download(req: NextApiRequest, res: NextApiResponse
     reply = errorPage(error, `download ${slug}`);
   }
   try {
-    await sendReply(res, { ...reply, headers: { ...reply.headers, ...PRIVATE_HEADERS } }, method);
+    const sent = await sendReply(res, { ...reply, headers: { ...reply.headers, ...PRIVATE_HEADERS } }, method);
+    if (!sent.complete && reply.eventId !== undefined) await recordBytesSent(db(), reply.eventId, sent.bytesSent);
   } catch (error) {
     if (res.headersSent) return void res.destroy();
     const page = errorPage(error, `download ${slug}`);

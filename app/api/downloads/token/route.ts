@@ -4,6 +4,9 @@ import { db } from '@/lib/db/client';
 import { downloadTokenRing } from '@/lib/downloads/token';
 import { issueDownloadToken } from '@/lib/downloads/issue-token';
 import { isCrossOrigin, jsonError, jsonRefusal, PRIVATE_HEADERS } from '@/lib/http/errors';
+import { readBodyText } from '@/lib/http/request-guard';
+import { clientAddressOf } from '@/lib/http/client-address';
+import { rateLimits } from '@/lib/rate-limit';
 import { orderLinkRing } from '@/lib/orders/links';
 import { queryPairs } from '@/lib/signing';
 import { MAX_DB_ID } from '@/lib/db/schema-files';
@@ -15,11 +18,20 @@ const bodySchema = z.object({
   product_slug: z.string().min(1).max(200),
 });
 
+const parseJson = (text: string): unknown => { try { return JSON.parse(text); } catch { return null; } };
+
 export async function POST(request: Request) {
   if (isCrossOrigin(request)) {
     return jsonRefusal(403, 'CROSS_ORIGIN', 'Cross-site requests are not allowed.');
   }
-  const parsed = bodySchema.safeParse(await request.json().catch(() => null));
+  let body: string;
+  try {
+    await rateLimits().consume('download-token', clientAddressOf(request.headers, config().trustProxy));
+    body = await readBodyText(request);
+  } catch (error) {
+    return jsonError(error, 'download-token');
+  }
+  const parsed = bodySchema.safeParse(parseJson(body));
   if (!parsed.success) {
     return jsonRefusal(400, 'BAD_REQUEST', 'Send order_link, license_id and product_slug as JSON.');
   }

@@ -1,0 +1,54 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { after } from 'next/server';
+import { requestClientIp } from '@/lib/http/next';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db/client';
+import { RequestRefused, ShopError } from '@/lib/errors';
+import { deliverMailSoon } from '@/lib/mail/deliver';
+import { orderClaimRing, redeemOrderClaim, requestOrderClaim } from '@/lib/order-claims/claims';
+import { orderLinkRing, signedOrderPath } from '@/lib/orders/links';
+import { publicError } from '@/lib/http/errors';
+import { rateLimits } from '@/lib/rate-limit';
+import { queryPairs } from '@/lib/signing';
+import { rememberOrder } from '@/lib/session/session';
+import { getShopSession } from '@/lib/session/next';
+
+export interface ClaimState { sent?: boolean; error?: string }
+
+/** The same answer whether or not the email matched; only the rate limit answers differently. */
+export async function requestClaimAction(_prev: ClaimState, form: FormData): Promise<ClaimState> {
+  const number = String(form.get('number') ?? '');
+  const email = String(form.get('email') ?? '');
+  try {
+    await rateLimits().consume('claim-per-ip', await requestClientIp());
+    await rateLimits().consume('claim-per-order', number);
+  } catch (error) {
+    if (error instanceof RequestRefused) return { error: 'Too many requests for this order. Please try again later.' };
+    throw error;
+  }
+  const { appKeys, publicUrl } = config();
+  const now = new Date();
+  // After the response: a matching email (a write and a mail) takes no longer to answer than a wrong one.
+  after(async () => {
+    await requestOrderClaim(db(), number, email, { ring: orderClaimRing(appKeys), publicUrl, now });
+    deliverMailSoon();
+  });
+  return { sent: true };
+}
+
+export async function claimOrderAction(_prev: ClaimState, form: FormData): Promise<ClaimState> {
+  const number = String(form.get('number') ?? '');
+  const { appKeys } = config();
+  try {
+    await redeemOrderClaim(db(), number, queryPairs(String(form.get('link') ?? '')), orderClaimRing(appKeys), new Date());
+  } catch (error) {
+    if (error instanceof ShopError) return { error: publicError(error, 'order-claim').message };
+    throw error;
+  }
+  const session = await getShopSession();
+  session.orders = rememberOrder(session.orders, number);
+  await session.save();
+  redirect(signedOrderPath(number, orderLinkRing(appKeys)));
+}

@@ -1,0 +1,62 @@
+// The one base class of the shop's typed errors. Every capability's failures
+// extend ShopError with a stable `code` from ErrorCode, and lib/http/errors.ts
+// maps each code to an HTTP status; that map `satisfies Record<ErrorCode, …>`,
+// so a code added here without a status (or the reverse) fails `tsc`.
+//
+// To add a capability's errors: add its codes to ErrorCode (a new union member
+// list is fine), extend ShopError (or use `shopErrorKind`), and add each code
+// to the map in lib/http/errors.ts.
+
+export type OrderErrorCode =
+  | 'ORDER_NOT_FOUND' | 'ORDER_ACCESS_DENIED' | 'ADDRESS_LOCKED' | 'EMPTY_CART' | 'UNKNOWN_PRODUCTS'
+  | 'ALREADY_DISPATCHED' | 'CONCURRENT_CHANGE' | 'ORDER_TOO_LARGE' | 'NOTHING_TO_DISPATCH';
+
+/** Checkout from a cart or a merchant's draft, coupons and merchant accounts. */
+export type CheckoutErrorCode =
+  | 'COUNTRY_NOT_SOLD' | 'PRODUCT_NOT_SOLD' | 'DUPLICATE_ITEM' | 'CUSTOM_PRICE_MISSING' | 'DRAFT_GONE'
+  | 'COUPON_UNKNOWN' | 'COUPON_EXPIRED' | 'COUPON_EXHAUSTED' | 'COUPON_NOT_IN_CURRENCY' | 'ACCOUNT_NOT_FOUND';
+
+export type SecurePayloadErrorCode =
+  | 'UNKNOWN_ACCESS_KEY' | 'INTEGRATION_DISABLED' | 'PAYLOAD_TOO_LARGE' | 'PAYLOAD_MALFORMED' | 'KEY_MISMATCH'
+  | 'DECRYPTION_FAILED' | 'ALGORITHM_REFUSED' | 'WRONG_AUDIENCE' | 'PAYLOAD_EXPIRED' | 'LIFETIME_TOO_LONG'
+  | 'TIMESTAMP_STALE' | 'TIMESTAMP_IN_FUTURE' | 'REPLAYED' | 'PLAIN_NOT_ALLOWED' | 'PAYLOAD_INVALID';
+
+export type ContentLinkErrorCode =
+  | 'CONTENT_LINK_MISSING' | 'CONTENT_LINK_MALFORMED' | 'CONTENT_LINK_SIGNATURE_INVALID'
+  | 'CONTENT_LINK_WRONG_CONTENT' | 'CONTENT_LINK_EXPIRED' | 'CONTENT_NOT_FOUND';
+
+export type DownloadErrorCode =
+  | 'TOKEN_MALFORMED' | 'TOKEN_SIGNATURE_INVALID' | 'TOKEN_EXPIRED' | 'WRONG_PRODUCT' | 'LICENSE_NOT_FOUND'
+  | 'LICENSE_REVOKED' | 'LICENSE_EXPIRED' | 'DOWNLOAD_LIMIT_REACHED' | 'FILE_UNAVAILABLE' | 'RANGE_NOT_SATISFIABLE';
+
+export type SigningErrorCode = 'SIGNATURE_MISSING' | 'INVALID_SIGNATURE' | 'LINK_EXPIRED';
+
+/** Refusals of the request itself, before any capability runs. */
+export type RequestErrorCode =
+  | 'BAD_REQUEST' | 'CROSS_ORIGIN' | 'FORBIDDEN' | 'NOT_FOUND' | 'BODY_TOO_LARGE' | 'RATE_LIMITED' | 'UPLOAD_REJECTED';
+
+export type ErrorCode =
+  | OrderErrorCode | DownloadErrorCode | SigningErrorCode | RequestErrorCode
+  | CheckoutErrorCode | SecurePayloadErrorCode | ContentLinkErrorCode
+  | 'CART_INVALID' | 'CONFIG_INVALID' | 'CLAIM_LINK_INVALID';
+
+export abstract class ShopError extends Error {
+  abstract readonly code: ErrorCode;
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** A ShopError subclass for one code with a default (server-log) message. */
+export function shopErrorKind<C extends ErrorCode>(code: C, defaultMessage: string) {
+  return class extends ShopError {
+    readonly code: C = code;
+    constructor(detail = defaultMessage) { super(detail); }
+  };
+}
+
+/** Request-level refusals (body limits, origin checks, rate limits) that route handlers throw. */
+export class RequestRefused extends ShopError {
+  constructor(readonly code: RequestErrorCode, message: string, readonly retryAfterSeconds?: number) { super(message); }
+}

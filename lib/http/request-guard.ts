@@ -1,0 +1,59 @@
+// Checks every state-changing request passes before anything reads its body:
+// it comes from the shop's own origin, and it is not larger than we accept.
+import { RequestRefused } from '../errors';
+
+/** Forms, server actions and JSON calls: far above any real form, far below harm. Uploads have MAX_UPLOAD_BYTES. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A state change not sent by the shop's own pages. Browsers say so in Sec-Fetch-Site
+ * ("same-site" is another port or subdomain: refused too); older ones only in Origin.
+ * `Origin: null` (sandboxed frames, no-referrer pages) is refused: the shop's own
+ * pages send Referrer-Policy same-origin, so their posts carry their real origin.
+ * A request with neither header is not from a browser, so carries no victim's cookie.
+ */
+export function isCrossOrigin(headers: Headers, ownOrigins: readonly string[]): boolean {
+  const site = headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return true;
+  const origin = headers.get('origin');
+  if (origin === null) return false;
+  return !ownOrigins.includes(origin);
+}
+
+/** Declared sizes are refused before reading; bodies without a length are capped as they are read. */
+export function declaredTooLarge(headers: Headers, limit: number): boolean {
+  const length = headers.get('content-length');
+  return length !== null && (!/^\d{1,15}$/.test(length) || Number(length) > limit);
+}
+
+/** `ownOrigins: 'any'` for the merchant entry points, whose payload's encryption authenticates them. */
+export function guardStateChange(request: Request, ownOrigins: readonly string[] | 'any', limit = BODY_LIMIT_BYTES): RequestRefused | null {
+  if (SAFE_METHODS.has(request.method)) return null;
+  if (ownOrigins !== 'any' && isCrossOrigin(request.headers, ownOrigins)) return new RequestRefused('CROSS_ORIGIN', 'Cross-site requests are not allowed.');
+  if (declaredTooLarge(request.headers, limit)) {
+    return new RequestRefused('BODY_TOO_LARGE', `The request is larger than ${Math.round(limit / 1024)} KiB.`);
+  }
+  return null;
+}
+
+/** Reads a body as text, refusing (413) once it passes `limit` bytes, whatever Content-Length said. */
+export async function readBodyText(request: Request, limit = BODY_LIMIT_BYTES): Promise<string> {
+  if (declaredTooLarge(request.headers, limit)) throw new RequestRefused('BODY_TOO_LARGE', `The request is larger than ${Math.round(limit / 1024)} KiB.`);
+  if (!request.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new RequestRefused('BODY_TOO_LARGE', `The request is larger than ${Math.round(limit / 1024)} KiB.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest';
+import * as downloadErrors from '@/lib/downloads/errors';
+import * as orderErrors from '@/lib/orders/errors';
+import * as signingErrors from '@/lib/signing/errors';
+import * as checkoutErrors from '@/lib/checkout/errors';
+import * as couponErrors from '@/lib/coupons/errors';
+import * as contentLinkErrors from '@/lib/content-links/errors';
+import * as claimErrors from '@/lib/order-claims/errors';
+import { AccountNotFound } from '@/lib/accounts/accounts';
+import { SecurePayloadError } from '@/lib/secure-payload/errors';
+import { CartError } from '@/lib/cart/cart';
+import { RequestRefused, ShopError } from '@/lib/errors';
+import { errorPage, jsonError, publicError } from '@/lib/http/errors';
+
+/** One instance of every concrete error class the capabilities export. */
+function everyShopError(): ShopError[] {
+  const modules = [downloadErrors, orderErrors, signingErrors, checkoutErrors, couponErrors, contentLinkErrors, claimErrors];
+  const instances = modules.flatMap((mod) => Object.values(mod)).flatMap((value) => {
+    if (typeof value !== 'function') return [];
+    const instance = Reflect.construct(value, ['secret detail 42']) as unknown;
+    return instance instanceof ShopError && instance.code ? [instance] : [];
+  });
+  return [...instances, new CartError('quantity', 'x'), new RequestRefused('RATE_LIMITED', 'Slow down.', 30),
+    new AccountNotFound(), new SecurePayloadError('KEY_MISMATCH', 'secret detail 42')];
+}
+
+describe('typed errors map to HTTP statuses in one place', () => {
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+
+  it('every error a capability can throw has a 4xx status, never a 500', () => {
+    const errors = everyShopError();
+    expect(errors.length).toBeGreaterThanOrEqual(40);
+    for (const error of errors) {
+      const { status, code } = publicError(error, 'test');
+      expect(code, error.name).toBe(error.code);
+      expect(status, error.code).toBeGreaterThanOrEqual(400);
+      expect(status, error.code).toBeLessThan(500);
+    }
+  });
+
+  it('order errors that used to fall through to 500 now have their own status', () => {
+    expect(publicError(new orderErrors.AddressLocked(), 't').status).toBe(409);
+    expect(publicError(new orderErrors.AlreadyDispatched(), 't').status).toBe(409);
+    expect(publicError(new orderErrors.EmptyCart(), 't').status).toBe(400);
+    expect(publicError(new signingErrors.LinkExpired(1), 't').status).toBe(410);
+  });
+
+  it('details stay in the log; the client gets the short message and no stack', async () => {
+    const response = jsonError(new downloadErrors.LicenseRevoked('license 17 revoked by admin@example.com'), 't');
+    const body = await response.text();
+    expect(response.status).toBe(403);
+    expect(body).not.toContain('admin@example.com');
+    expect(body).not.toContain('at ');
+    const page = errorPage(new Error('boom at /srv/app/secret.ts:12'), 't');
+    expect(page.status).toBe(500);
+    expect(page.html).not.toContain('secret.ts');
+  });
+
+  it('a rate-limit refusal says when to come back', () => {
+    const response = jsonError(new RequestRefused('RATE_LIMITED', 'Too many requests.', 30), 't');
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('30');
+  });
+});

@@ -3,6 +3,7 @@
 import { DownloadError, RangeNotSatisfiable } from '../downloads/errors';
 import { OrderError } from '../orders/errors';
 import { config } from '../config';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, unavailableHeaders } from '../db/unavailable';
 
 const EXPIRED_HELP = 'This download link has expired. Open your order page (the link in your confirmation email) and click Download again.';
 
@@ -29,6 +30,10 @@ export function publicError(error: unknown, context: string): PublicError {
     console.warn(`[${context}] refused: ${error.code}: ${error.message}`);
     return { code: error.code, ...PUBLIC[error.code] };
   }
+  if (isDatabaseUnavailable(error)) {
+    console.warn(`[${context}] database unavailable: ${error instanceof Error ? error.message.split('\n').at(-1) : error}`);
+    return { status: 503, code: 'UNAVAILABLE', message: UNAVAILABLE_MESSAGE };
+  }
   console.error(`[${context}] failed:`, error);
   return { status: 500, code: 'INTERNAL', message: 'Something went wrong. Please try again.' };
 }
@@ -37,7 +42,8 @@ const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 
 
 /** The JSON shape of every refusal the API routes give: `{ error: CODE, message }`. */
 export function jsonRefusal(status: number, code: string, message: string): Response {
-  return Response.json({ error: code, message }, { status, headers: PRIVATE_HEADERS });
+  const headers = status === 503 ? { ...PRIVATE_HEADERS, ...unavailableHeaders('application/json') } : PRIVATE_HEADERS;
+  return Response.json({ error: code, message }, { status, headers });
 }
 
 export function jsonError(error: unknown, context: string): Response {
@@ -52,6 +58,7 @@ export function errorPage(error: unknown, context: string): { status: number; he
   const { status, message } = publicError(error, context);
   const headers: Record<string, string> = { ...PRIVATE_HEADERS, 'Content-Type': 'text/html; charset=utf-8' };
   if (error instanceof RangeNotSatisfiable) headers['Content-Range'] = `bytes */${error.size}`;
+  if (status === 503) Object.assign(headers, unavailableHeaders(headers['Content-Type']));
   const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Download</title>`
     + `<body style="font-family:system-ui;margin:3rem auto;max-width:36rem"><h1>Download not available</h1><p>${escapeHtml(message)}</p>`
     + `<p><a href="/">Pop-up Card Shop</a></p></body></html>`;

@@ -26,6 +26,7 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  DOWNLOAD_OFFLOAD: z.enum(['none', 'nginx']).default('none'),
 });
 
 export interface AppConfig {
@@ -41,6 +42,8 @@ export interface AppConfig {
   s3: S3Settings;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** `nginx`: local files are sent by nginx (X-Accel-Redirect) after the shop authorises and counts. */
+  downloadOffload: 'none' | 'nginx';
 }
 
 export class ConfigError extends Error {
@@ -95,6 +98,7 @@ export function parseConfig(env: Record<string, string | undefined>, secretsDir 
     mailFrom: e.MAIL_FROM,
     storageDir: e.STORAGE_DIR,
     trustProxy: ['true', '1'].includes(e.TRUST_PROXY),
+    downloadOffload: e.DOWNLOAD_OFFLOAD,
     s3: {
       endpoint: e.S3_ENDPOINT,
       region: e.S3_REGION,

@@ -20,7 +20,7 @@ export default async function download(req: NextApiRequest, res: NextApiResponse
   }
   const method = req.method;
   const slug = one(req.query.slug) ?? '';
-  const { appKeys, storageDir, s3, trustProxy } = appConfig();
+  const { appKeys, storageDir, s3, trustProxy, downloadOffload } = appConfig();
   const forwardedFor = trustProxy ? one(req.headers['x-forwarded-for'])?.split(',')[0].trim() : undefined;
   let reply: DownloadReply;
   try {
@@ -35,7 +35,7 @@ export default async function download(req: NextApiRequest, res: NextApiResponse
         ip: forwardedFor || req.socket.remoteAddress || 'unknown',
         userAgent: one(req.headers['user-agent']) ?? '',
       },
-    }, { db: db(), ring: downloadTokenRing(appKeys), storageDir, s3, now: new Date() });
+    }, { db: db(), ring: downloadTokenRing(appKeys), storageDir, s3, now: new Date(), offload: downloadOffload });
   } catch (error) {
     reply = errorPage(error, `download ${slug}`);
   }

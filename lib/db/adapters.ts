@@ -3,14 +3,16 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { providerOf } from './schema-files';
 import { sqliteAdapterFactory } from './sqlite';
+import { sqliteConnection, type Driver, type SqliteConnection } from './driver';
 
 export { sqliteFilePath } from './sqlite';
 
 const POOL_SIZE = 10;
 const CONNECT_TIMEOUT_MS = 5_000;
 
+/** The adapter alone (the schema engine's connections). */
 export function adapterFor(databaseUrl: string) {
-  return openAdapter(databaseUrl).adapter;
+  return openAdapter(databaseUrl, async () => {}).adapter;
 }
 
 /**
@@ -18,9 +20,18 @@ export function adapterFor(databaseUrl: string) {
  * the server closes (a shutdown closes them all), so live connections mean the
  * server is up; with none, one connection attempt decides, and is kept for the next query.
  */
-export function openAdapter(databaseUrl: string) {
+export function openAdapter(databaseUrl: string, connect: () => Promise<void>) {
   if (providerOf(databaseUrl) !== 'postgresql') {
-    return { adapter: sqliteAdapterFactory(databaseUrl), reachable: async () => true };
+    let connection: SqliteConnection | undefined;
+    const adapter = sqliteAdapterFactory(databaseUrl, (connected) => { connection = sqliteConnection(connected); });
+    const driver: Driver = {
+      provider: 'sqlite',
+      async connection() {
+        if (!connection) await connect();
+        return connection!;
+      },
+    };
+    return { adapter, reachable: async () => true, driver };
   }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   pool.on('error', () => {}); // an idle connection cut by the server is dropped; the next query reconnects
@@ -33,5 +44,6 @@ export function openAdapter(databaseUrl: string) {
       return false;
     }
   };
-  return { adapter: new PrismaPg(pool, { disposeExternalPool: true }), reachable };
+  const driver: Driver = { provider: 'postgresql', pool };
+  return { adapter: new PrismaPg(pool, { disposeExternalPool: true }), reachable, driver };
 }

@@ -5,6 +5,7 @@ import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { openAdapter } from './adapters';
 import { providerOf } from './schema-files';
+import type { Driver } from './driver';
 import { config } from '../config';
 
 export type Db = SqliteClient;
@@ -15,11 +16,22 @@ export interface OpenDatabase {
   reachable(): Promise<boolean>;
 }
 
+const drivers = new WeakMap<Db, Driver>();
+
+/** The connection under a client (lib/db/driver.ts), for the download hot path. */
+export function driverOf(db: Db): Driver {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error('not a client made by openDatabase');
+  return driver;
+}
+
 export function openDatabase(databaseUrl: string): OpenDatabase {
-  const { adapter, reachable } = openAdapter(databaseUrl);
-  const db = providerOf(databaseUrl) === 'postgresql'
+  let db: Db | undefined;
+  const { adapter, reachable, driver } = openAdapter(databaseUrl, () => db!.$connect());
+  db = providerOf(databaseUrl) === 'postgresql'
     ? new PostgresClient({ adapter }) as unknown as Db
     : new SqliteClient({ adapter });
+  drivers.set(db, driver);
   return { db, reachable };
 }
 

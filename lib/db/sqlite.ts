@@ -40,14 +40,20 @@ async function configured(connection: Promise<SqlDriverAdapter>): Promise<SqlDri
 }
 
 /** Every connection (the client's and the schema engine's) gets the settings above. */
-export function sqliteAdapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+export function sqliteAdapterFactory(
+  databaseUrl: string, onConnect: (adapter: SqlDriverAdapter) => void = () => {},
+): SqlMigrationAwareDriverAdapterFactory {
   const file = sqliteFilePath(databaseUrl);
   if (file !== ':memory:') createPrivateFile(file);
   const base = new PrismaBetterSqlite3({ url: file, timeout: BUSY_TIMEOUT_MS });
   return {
     provider: base.provider,
     adapterName: base.adapterName,
-    connect: () => configured(base.connect()),
+    connect: async () => {
+      const adapter = await configured(base.connect());
+      onConnect(adapter);
+      return adapter;
+    },
     connectToShadowDb: () => configured(base.connectToShadowDb()),
   };
 }

@@ -49,9 +49,12 @@ export async function waitFor(url: string, server?: ChildProcess) {
 }
 
 export async function startServer(command: string, args: string[], port: number, env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(command, args, { env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Server output is kept for an error message only: the AWS SDK warns about the Node version on every start.
+  const child = spawn(command, args, { env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr!.on('data', (chunk) => { errors = (errors + chunk).slice(-4000); });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/favicon.ico`, child);
+  await waitFor(`${url}/favicon.ico`, child).catch((error) => { throw new Error(`${error.message}\n${errors}`); });
   return {
     process: child,
     url,
@@ -65,20 +68,21 @@ export function startShop(port: number, env: Record<string, string>): Promise<Se
   });
 }
 
-export interface WrkResult { rps: number; p99ms: number; errors: number }
+export interface WrkResult { rps: number; p99ms: number; errors: number; requests: number }
 
 /** wrk with latency percentiles; `script` is a Lua file and its arguments. */
-export async function wrk(url: string, { connections = 64, seconds = 8, threads = 2, script = [] as string[] } = {}): Promise<WrkResult> {
-  const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', ...(script.length ? ['-s', script[0]] : []), url, ...(script.length > 1 ? ['--', ...script.slice(1)] : [])];
+export async function wrk(url: string, { connections = 64, seconds = 8, threads = 2, script = [] as string[], headers = [] as string[] } = {}): Promise<WrkResult> {
+  const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', ...headers.flatMap((h) => ['-H', h]), ...(script.length ? ['-s', script[0]] : []), url, ...(script.length > 1 ? ['--', ...script.slice(1)] : [])];
   const { stdout } = await run('wrk', args, { maxBuffer: 1 << 24 });
   const unit = (value: string, u: string) => Number(value) * ({ us: 0.001, ms: 1, s: 1000 } as Record<string, number>)[u];
   const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(stdout);
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(stdout);
+  const requests = /(\d+) requests in/.exec(stdout);
   const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout);
   const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
   if (!p99 || !rps) throw new Error(`wrk output not understood:\n${stdout}`);
   const errors = Number(non2xx?.[1] ?? 0) + (socketErrors ? socketErrors.slice(1).reduce((a, b) => a + Number(b), 0) : 0);
-  return { rps: Number(rps[1]), p99ms: unit(p99[1], p99[2]), errors };
+  return { rps: Number(rps[1]), p99ms: unit(p99[1], p99[2]), errors, requests: Number(requests?.[1] ?? 0) };
 }
 
 /** curl as the client, discarding the body: returns MiB/s. */
@@ -89,7 +93,7 @@ export async function curlMiBs(url: string, expectedBytes: number): Promise<numb
   return Number(speed) / 2 ** 20;
 }
 
-export function rssOfTree(rootPid: number): number {
+function processTree(rootPid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -98,16 +102,37 @@ export function rssOfTree(rootPid: number): number {
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
     } catch { /* exited */ }
   }
-  let total = 0;
+  const tree: number[] = [];
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
-    try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-    } catch { /* exited */ }
+    tree.push(pid);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return tree;
+}
+
+const sumOverTree = (rootPid: number, read: (pid: number) => number) =>
+  processTree(rootPid).reduce((total, pid) => { try { return total + read(pid); } catch { return total; } }, 0);
+
+export function rssOfTree(rootPid: number): number {
+  return sumOverTree(rootPid, (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024);
+}
+
+/** CPU time (user + system, ms) a process tree has used: per-request cost that other load on the machine does not distort. */
+export function cpuMsOfTree(rootPid: number): number {
+  const ticksPerSecond = 100;
+  return sumOverTree(rootPid, (pid) => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  });
+}
+
+/** wrk against a server, also measuring the server's CPU per request. */
+export async function wrkWithCpu(server: Server, options: Parameters<typeof wrk>[1] = {}, path = '') {
+  const before = cpuMsOfTree(server.process.pid!);
+  const result = await wrk(`${server.url}${path}`, options);
+  return { ...result, cpuMsPerRequest: (cpuMsOfTree(server.process.pid!) - before) / Math.max(1, result.requests) };
 }
 
 /** One result line: the figure, the baseline measured in the same run, and their ratio against a target. */

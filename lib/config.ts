@@ -27,6 +27,7 @@ const schema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).optional(),
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   DOWNLOAD_OFFLOAD: z.enum(['none', 'nginx']).default('none'),
+  BENCH_PAGES: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 export interface AppConfig {
@@ -44,6 +45,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** `nginx`: local files are sent by nginx (X-Accel-Redirect) after the shop authorises and counts. */
   downloadOffload: 'none' | 'nginx';
+  /** `npm run bench` only: serve the constant-markup baseline page at /bench/order-layout. */
+  benchPages: boolean;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +102,7 @@ export function parseConfig(env: Record<string, string | undefined>, secretsDir 
     storageDir: e.STORAGE_DIR,
     trustProxy: ['true', '1'].includes(e.TRUST_PROXY),
     downloadOffload: e.DOWNLOAD_OFFLOAD,
+    benchPages: ['true', '1'].includes(e.BENCH_PAGES),
     s3: {
       endpoint: e.S3_ENDPOINT,
       region: e.S3_REGION,

@@ -9,7 +9,7 @@ import path from 'node:path';
 
 export const NGINX = '/usr/sbin/nginx';
 
-export interface RunningNginx { url: string; stop(): Promise<void> }
+export interface RunningNginx { url: string; pid: number; stop(): Promise<void> }
 
 /** The repository's documented server block with its placeholders filled in. */
 export function shopServerBlock(listenPort: number, shopAddress: string, storageDir: string): string {
@@ -58,6 +58,7 @@ ${serverBlock}
   }
   return {
     url,
+    pid: server.pid!,
     async stop() {
       if (server.exitCode === null) { server.kill('SIGQUIT'); await once(server, 'exit'); }
       rmSync(prefix, { recursive: true, force: true });

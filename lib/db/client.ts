@@ -16,7 +16,10 @@ export interface OpenDatabase {
   reachable(): Promise<boolean>;
 }
 
-const drivers = new WeakMap<Db, Driver>();
+// On globalThis: the proxy, the pages and the API routes are bundled apart (each has
+// its own copy of this module) but share the process and its one client.
+const globalForDb = globalThis as unknown as { shopDatabase?: OpenDatabase; shopDbDrivers?: WeakMap<Db, Driver> };
+const drivers = (globalForDb.shopDbDrivers ??= new WeakMap<Db, Driver>());
 
 /** The connection under a client (lib/db/driver.ts), for the download hot path. */
 export function driverOf(db: Db): Driver {
@@ -36,9 +39,6 @@ export function openDatabase(databaseUrl: string): OpenDatabase {
 }
 
 export const createDb = (databaseUrl: string): Db => openDatabase(databaseUrl).db;
-
-// On globalThis: the proxy and the pages are bundled apart but share the process.
-const globalForDb = globalThis as unknown as { shopDatabase?: OpenDatabase };
 
 function shared(): OpenDatabase {
   globalForDb.shopDatabase ??= openDatabase(config().databaseUrl);

@@ -19,7 +19,7 @@ const customer = { email: 's@example.com', fullName: 'Sam', addressLine1: '1 Roa
 describe.each(PROVIDERS_UNDER_TEST)('db:setup sample files on %s', (provider) => {
   let test: TestDatabase;
   const storageDir = mkdtempSync(path.join(tmpdir(), 'shop-samples-'));
-  const setup = () => execFileSync('npx', ['tsx', 'scripts/db/setup.ts'], {
+  const setup = () => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/db/setup.ts'], {
     env: { ...process.env, DATABASE_URL: test.url, STORAGE_DIR: storageDir, NODE_ENV: 'test', APP_KEYS: keys[0] }, encoding: 'utf8',
   });
   beforeAll(async () => { test = await openTestDatabase(provider, { seed: false }); }, 60_000);
@@ -41,14 +41,14 @@ describe.each(PROVIDERS_UNDER_TEST)('db:setup sample files on %s', (provider) =>
     expect(setup()).not.toContain('sample files attached');
     expect(readdirSync(storageDir)).toHaveLength(SAMPLE_FILES.length);
     expect(await test.db.fileSource.count()).toBe(SAMPLE_FILES.length);
-  }, 60_000);
+  }, 180_000);
 
   it('leaves a product whose file an admin already chose alone', async () => {
     const product = await test.db.product.findUniqueOrThrow({ where: { slug: 'svg-cut-files' } });
     await test.db.fileSource.update({ where: { productId: product.id }, data: { kind: 'external', externalUrl: 'https://files.example/x.zip' } });
     setup();
     expect((await test.db.fileSource.findUniqueOrThrow({ where: { productId: product.id } })).kind).toBe('external');
-  }, 60_000);
+  }, 120_000);
 
   it('lets a new buyer download the sample at once', async () => {
     const now = new Date();

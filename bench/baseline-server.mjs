@@ -1,10 +1,12 @@
-// The baseline: a plain node:http server streaming one file with fs.createReadStream.
+// The plain baseline for local downloads: node:http streaming one file with
+// fs.createReadStream in 1 MiB reads, the chunk size the shop uses.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 
 const [file, port] = process.argv.slice(2);
 const size = statSync(file).size;
 createServer((req, res) => {
+  if (req.url !== '/file') return void res.writeHead(404).end();
   res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': size });
-  createReadStream(file).pipe(res);
-}).listen(Number(port), '127.0.0.1', () => console.log(`baseline on ${port}`));
+  createReadStream(file, { highWaterMark: 1024 * 1024 }).pipe(res);
+}).listen(Number(port), '127.0.0.1');

@@ -5,9 +5,9 @@
 //    (teaser only), on a production build (npm run build). Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
 import { createPublicKey, verify } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { freshBenchDatabase, median, waitFor } from './support';
+import { benchDatabase, median, waitFor } from './support';
 import { activeKey, privateKeyOf, usableKeys } from '../lib/key-store';
 import { parseContentLink, signContentLink } from '../lib/content-links/link';
 import { ownKeySource } from '../lib/content-links/own-keys';
@@ -20,7 +20,9 @@ const PORT = Number(process.env.BENCH_CONTENT_PORT ?? 4560);
 const APP_KEYS = 'bench-key-0123456789abcdefghijklmnopqrstuv';
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const dir = path.resolve('.tmp/bench-content');
-const { databaseUrl, db } = await freshBenchDatabase(dir);
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const { url: databaseUrl, db } = await benchDatabase('sqlite', path.join(dir, 'bench.db'));
 const stored = await activeKey(db, 'content-signing', new Date(), [APP_KEYS]);
 const key = { kid: stored.kid, privateKey: privateKeyOf(stored, [APP_KEYS]) };
 const link = signContentLink(ORIGIN, '/articles/how-pop-ups-work', { sp: 'cms-how-pop-ups-work', se: Date.now() + 86_400_000, si: 'article-how-pop-ups-work' }, key);
@@ -54,7 +56,7 @@ await db.$disconnect();
 
 // 2. the article page with and without a link
 if (PAGE_REQUESTS === 0) process.exit(0);
-const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, APP_KEYS, ADMIN_PASSWORD: APP_KEYS, PUBLIC_URL: ORIGIN, NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv;
+const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, APP_KEYS, ADMIN_PASSWORD: APP_KEYS, PUBLIC_URL: ORIGIN, ALLOW_INSECURE_HTTP: 'true', NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv;
 const shop = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(PORT)], { env, stdio: 'ignore' });
 try {
   await waitFor(`${ORIGIN}/`);

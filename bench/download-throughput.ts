@@ -1,97 +1,81 @@
-// npm run bench: local-file download throughput of the shop's token endpoint
-// against a plain node:http + fs.createReadStream server serving the same
-// 1 GiB file in the same run, and the servers' peak memory while streaming.
-// Needs a production build (npm run build). Prints figures; asserts nothing.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
+// Local 1 GiB downloads measured by an external client (curl), interleaved rounds:
+// nginx serving the file with sendfile (the baseline), a plain node:http server
+// reading the same 1 MiB chunks as the shop, the shop streaming it itself, and the
+// shop behind nginx with DOWNLOAD_OFFLOAD=nginx (deploy/nginx/shop.conf). Memory:
+// the serving processes' RSS growth while streaming, sampled from outside.
+import { chmodSync, mkdirSync, rmSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { freshBenchDatabase, median, waitFor } from './support';
 import { saveUpload } from '../lib/downloads/storage';
 import { saveProductDownloadSettings, saveUploadedFile } from '../lib/downloads/settings';
 import { createDownloadToken, downloadTokenRing } from '../lib/downloads/token';
-import { placeOrder } from '../lib/orders/place-order';
-import { orderLinkRing } from '../lib/orders/links';
+import { shopServerBlock, startNginx, staticServerBlock } from '../e2e/support/nginx';
+import { APP_KEYS, benchDatabase, benchPort, buyOnce, curlMiBs, median, report, ROUNDS, rssOfTree, startServer, startShop } from './support';
 
 const GIB = 1024 ** 3;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const dir = path.resolve('.tmp/bench');
-const APP_KEYS = 'bench-key-0123456789abcdefghijklmnopqrstuv';
-const ports = { shop: 3200, baseline: 3201 };
+const SLUG = 'printable-card-templates';
+const dir = path.resolve('.tmp/bench-local');
 
-function rssOfTree(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch { /* exited */ }
+interface Series { name: string; url: () => string; pids: () => number[]; rates: number[]; growth: number[] }
+
+async function measure(series: Series): Promise<void> {
+  const idle = series.pids().reduce((sum, pid) => sum + rssOfTree(pid), 0);
+  let peak = idle;
+  const sampler = setInterval(() => { peak = Math.max(peak, series.pids().reduce((sum, pid) => sum + rssOfTree(pid), 0)); }, 20);
+  try {
+    series.rates.push(await curlMiBs(series.url(), GIB));
+  } finally {
+    clearInterval(sampler);
   }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    try {
-      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-    } catch { /* exited */ }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
+  series.growth.push(peak - idle);
 }
 
-interface Series { name: string; server: ChildProcess; url: () => string; rates: number[]; idle: number; peak: number }
-
-/** Downloads the file once, sampling the server's memory; returns MiB/s. */
-async function downloadOnce(series: Series): Promise<number> {
-  const sampler = setInterval(() => { series.peak = Math.max(series.peak, rssOfTree(series.server.pid!)); }, 25);
-  const started = performance.now();
-  let bytes = 0;
-  const response = await fetch(series.url());
-  if (!response.ok) throw new Error(`${series.name}: HTTP ${response.status}`);
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.byteLength;
-  clearInterval(sampler);
-  if (bytes !== GIB) throw new Error(`${series.name}: got ${bytes} bytes`);
-  return bytes / 2 ** 20 / ((performance.now() - started) / 1000);
-}
-
-const { databaseUrl, db } = await freshBenchDatabase(dir);
-const { storedName } = await saveUpload(path.join(dir, 'files'), Readable.from([]), 'one-gib.bin');
-const filePath = path.join(dir, 'files', storedName);
-truncateSync(filePath, GIB);
-const product = await db.product.findUniqueOrThrow({ where: { slug: 'printable-card-templates' } });
-await saveProductDownloadSettings(db, product.id, { downloadLimit: null, licenseDays: null }, { kind: 'none' }, new Date());
-await saveUploadedFile(db, product.id, { storedName, fileName: 'one-gib.bin', contentType: 'application/octet-stream' }, new Date());
-const order = await placeOrder(db, [{ slug: product.slug, quantity: 1 }],
-  { email: 'bench@example.com', fullName: 'Bench', addressLine1: '1', addressLine2: '', city: 'B', postalCode: '1', country: 'IE' },
-  { ring: orderLinkRing([APP_KEYS]), publicUrl: 'http://127.0.0.1', now: new Date() });
-const license = await db.license.findFirstOrThrow({ where: { order: { number: order.number } } });
-await db.$disconnect();
-
-const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, STORAGE_DIR: path.join(dir, 'files'), APP_KEYS, ADMIN_PASSWORD: APP_KEYS, NEXT_TELEMETRY_DISABLED: '1', ALLOW_INSECURE_HTTP: 'true' } as NodeJS.ProcessEnv;
-const shop = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(ports.shop)], { env, stdio: 'ignore' });
-const baseline = spawn(process.execPath, ['bench/baseline-server.mjs', filePath, String(ports.baseline)], { stdio: 'ignore' });
-try {
-  await Promise.all([waitFor(`http://127.0.0.1:${ports.shop}/`), waitFor(`http://127.0.0.1:${ports.baseline}/`)]);
-  const token = () => createDownloadToken(license.id, product.slug, downloadTokenRing([APP_KEYS]), Math.floor(Date.now() / 1000));
-  const series: Series[] = [
-    { name: 'node:http + createReadStream', server: baseline, url: () => `http://127.0.0.1:${ports.baseline}/`, rates: [], idle: 0, peak: 0 },
-    { name: 'shop /api/downloads (token, license, log)', server: shop, url: () => `http://127.0.0.1:${ports.shop}/api/downloads/${product.slug}?token=${token()}`, rates: [], idle: 0, peak: 0 },
-  ];
-  for (const s of series) await downloadOnce(s); // warm-up: page cache, JIT, first-request compilation
-  for (const s of series) { s.idle = rssOfTree(s.server.pid!); s.peak = s.idle; }
-  // Interleaved rounds, so both servers see the same machine conditions.
-  for (let round = 0; round < ROUNDS; round += 1) for (const s of series) s.rates.push(await downloadOnce(s));
-  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
-  console.log(`\nLocal download of a 1 GiB file, ${ROUNDS} interleaved rounds each, loopback, one client (median MiB/s):\n`);
-  for (const s of series) {
-    console.log(`  ${s.name.padEnd(44)} ${median(s.rates).toFixed(0).padStart(6)} MiB/s  (${s.rates.map((r) => r.toFixed(0)).join(', ')})   RSS idle ${mib(s.idle)} MiB, peak ${mib(s.peak)} MiB (+${mib(s.peak - s.idle)} MiB)`);
-  }
-  const [base, ours] = series;
-  console.log(`\n  throughput ratio shop/baseline (medians): ${(median(ours.rates) / median(base.rates)).toFixed(2)}`);
-  console.log(`  shop peak memory growth while streaming 1 GiB: ${mib(ours.peak - ours.idle)} MiB\n`);
-} finally {
-  shop.kill();
-  baseline.kill();
+export async function benchLocalDownloads() {
   rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o755); // nginx workers read the files
+  const files = path.join(dir, 'files');
+  const database = await benchDatabase('sqlite', path.join(dir, 'shop.db'));
+  const { storedName } = await saveUpload(files, Readable.from([]), 'one-gib.bin');
+  truncateSync(path.join(files, storedName), GIB);
+  const product = await database.db.product.findUniqueOrThrow({ where: { slug: SLUG } });
+  await saveProductDownloadSettings(database.db, product.id, { downloadLimit: null, licenseDays: null }, { kind: 'none' }, new Date());
+  await saveUploadedFile(database.db, product.id, { storedName, fileName: 'one-gib.bin', contentType: 'application/octet-stream' }, new Date());
+  await buyOnce(database.db, SLUG);
+  const license = await database.db.license.findFirstOrThrow();
+  await database.db.$disconnect();
+
+  const env = { DATABASE_URL: database.url, STORAGE_DIR: files, TRUST_PROXY: 'true' };
+  const shop = await startShop(benchPort(10), env);
+  const offloadShop = await startShop(benchPort(11), { ...env, DOWNLOAD_OFFLOAD: 'nginx' });
+  const front = await startNginx(benchPort(12), shopServerBlock(benchPort(12), `127.0.0.1:${benchPort(11)}`, files));
+  const plainNginx = await startNginx(benchPort(13), staticServerBlock(benchPort(13), files));
+  const node = await startServer(process.execPath, ['bench/baseline-server.mjs', path.join(files, storedName), String(benchPort(14))], benchPort(14));
+  const token = () => createDownloadToken(license.id, SLUG, downloadTokenRing([APP_KEYS]), Math.floor(Date.now() / 1000));
+  const tokenPath = () => `/api/downloads/${SLUG}?token=${token()}`;
+  const series: Series[] = [
+    { name: 'nginx sendfile', url: () => `${plainNginx.url}/${storedName}`, pids: () => [plainNginx.pid], rates: [], growth: [] },
+    { name: 'node:http, 1 MiB reads', url: () => `${node.url}/file`, pids: () => [node.process.pid!], rates: [], growth: [] },
+    { name: 'shop, Node streaming', url: () => `${shop.url}${tokenPath()}`, pids: () => [shop.process.pid!], rates: [], growth: [] },
+    { name: 'shop + nginx offload', url: () => `${front.url}${tokenPath()}`, pids: () => [offloadShop.process.pid!, front.pid], rates: [], growth: [] },
+  ];
+  try {
+    for (const s of series) await curlMiBs(s.url(), GIB); // warm-up: page cache, JIT, first-request compilation
+    for (let round = 0; round < ROUNDS; round += 1) for (const s of series) await measure(s);
+    const [nginx, plainNode, nodePath, offload] = series;
+    const mibs = (s: Series) => `${median(s.rates).toFixed(0)} MiB/s (${s.rates.map((r) => r.toFixed(0)).join(', ')})`;
+    const grew = (s: Series) => `${(Math.max(...s.growth) / 2 ** 20).toFixed(0)} MiB`;
+    console.log(`\nLocal download of a 1 GiB file with curl, ${ROUNDS} interleaved rounds, medians:`);
+    report('shop + nginx offload vs plain nginx sendfile', mibs(offload), mibs(nginx), median(offload.rates) / median(nginx.rates), 0.9);
+    report('shop Node streaming vs plain nginx sendfile', mibs(nodePath), mibs(nginx), median(nodePath.rates) / median(nginx.rates), 0.5);
+    report('shop Node streaming vs plain node:http (same 1 MiB reads)', mibs(nodePath), mibs(plainNode), median(nodePath.rates) / median(plainNode.rates));
+    console.log(`  peak memory growth while streaming 1 GiB (target < 64 MiB): shop Node streaming ${grew(nodePath)}, `
+      + `shop + nginx offload ${grew(offload)} (shop and nginx), node:http ${grew(plainNode)}, nginx ${grew(nginx)}`);
+  } finally {
+    await Promise.all([shop.stop(), offloadShop.stop(), front.stop(), plainNginx.stop(), node.stop()]);
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchLocalDownloads();

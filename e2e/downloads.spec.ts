@@ -38,7 +38,8 @@ test('an admin configures a local, an external and an S3 file source', async ({ 
     await expect(page.locator('#s3ExpirySeconds-error')).toContainText(message);
   }
   await page.goto('/admin/products');
-  await expect(page.getByRole('row', { name: /Pop-up SVG Cut Files/ })).toContainText('none yet'); // refused: nothing saved
+  // Refused: nothing saved, the demo's sample file (npm run db:setup) is still the source.
+  await expect(page.getByRole('row', { name: /Pop-up SVG Cut Files/ })).toContainText('local · pop-up-svg-cut-files-sample.zip');
   await saveSettings(page, S3.slug, 'S3 object', { ...s3Fields, 'S3 link lifetime (seconds, 60–3600)': '300' });
   await expect(page.getByRole('main').getByRole('status')).toHaveText('Settings saved.');
 });

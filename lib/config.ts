@@ -36,6 +36,8 @@ const schema = z.object({
   RATE_LIMITS: z.string().optional(),
   CONTENT_LINK_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   CONTENT_ALLOWED_ORIGINS: z.string().optional(),
+  DOWNLOAD_OFFLOAD: z.enum(['none', 'nginx']).default('none'),
+  BENCH_PAGES: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 export interface AppConfig {
@@ -59,6 +61,10 @@ export interface AppConfig {
   contentLinkJwksUrl?: string;
   /** Origins allowed to call the content access API from a browser. */
   contentAllowedOrigins: string[];
+  /** `nginx`: local files are sent by nginx (X-Accel-Redirect) after the shop authorises and counts. */
+  downloadOffload: 'none' | 'nginx';
+  /** `npm run bench` only: serve the constant-markup baseline page at /bench/order-layout. */
+  benchPages: boolean;
 }
 
 export class ConfigError extends ShopError {
@@ -147,6 +153,8 @@ export function parseConfig(env: Record<string, string | undefined>, secretsDir 
     rateLimits,
     contentLinkJwksUrl: e.CONTENT_LINK_JWKS_URL,
     contentAllowedOrigins,
+    downloadOffload: e.DOWNLOAD_OFFLOAD,
+    benchPages: ['true', '1'].includes(e.BENCH_PAGES),
     s3: {
       endpoint: e.S3_ENDPOINT,
       region: e.S3_REGION,

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-test-servers.sh
 npx vitest run
 npx next build
 npx playwright test

@@ -54,3 +54,6 @@ export const APP_ENV = {
   S3_ACCESS_KEY_ID: S3_CREDENTIALS.accessKeyId,
   S3_SECRET_ACCESS_KEY: S3_CREDENTIALS.secretAccessKey,
 };
+
+/** Servers a single spec starts for itself (a private PostgreSQL, nginx, a second shop): 4000 + offset + n. */
+export const ownPort = (n: number) => 4000 + PORT_OFFSET + n;

@@ -3,26 +3,50 @@
 // model API (they come from the same models), so one type serves both.
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
-import { adapterFor } from './adapters';
+import { openAdapter } from './adapters';
 import { providerOf } from './schema-files';
+import type { Driver } from './driver';
 import { config } from '../config';
 
 export type Db = SqliteClient;
 
-export function createDb(databaseUrl: string): Db {
-  const adapter = adapterFor(databaseUrl);
-  if (providerOf(databaseUrl) === 'postgresql') {
-    return new PostgresClient({ adapter }) as unknown as Db;
-  }
-  return new SqliteClient({ adapter });
+export interface OpenDatabase {
+  db: Db;
+  /** Whether the server answers now; cheap while the pool holds live connections. */
+  reachable(): Promise<boolean>;
 }
 
-const globalForDb = globalThis as unknown as { shopDb?: Db };
+// On globalThis: the proxy, the pages and the API routes are bundled apart (each has
+// its own copy of this module) but share the process and its one client.
+const globalForDb = globalThis as unknown as { shopDatabase?: OpenDatabase; shopDbDrivers?: WeakMap<Db, Driver> };
+const drivers = (globalForDb.shopDbDrivers ??= new WeakMap<Db, Driver>());
 
-export function db(): Db {
-  globalForDb.shopDb ??= createDb(config().databaseUrl);
-  return globalForDb.shopDb;
+/** The connection under a client (lib/db/driver.ts), for the download hot path. */
+export function driverOf(db: Db): Driver {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error('not a client made by openDatabase');
+  return driver;
 }
 
 /** The client inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+export function openDatabase(databaseUrl: string): OpenDatabase {
+  let db: Db | undefined;
+  const { adapter, reachable, driver } = openAdapter(databaseUrl, () => db!.$connect());
+  db = providerOf(databaseUrl) === 'postgresql'
+    ? new PostgresClient({ adapter }) as unknown as Db
+    : new SqliteClient({ adapter });
+  drivers.set(db, driver);
+  return { db, reachable };
+}
+
+export const createDb = (databaseUrl: string): Db => openDatabase(databaseUrl).db;
+
+function shared(): OpenDatabase {
+  globalForDb.shopDatabase ??= openDatabase(config().databaseUrl);
+  return globalForDb.shopDatabase;
+}
+
+export const db = (): Db => shared().db;
+export const databaseReachable = (): Promise<boolean> => shared().reachable();

@@ -1,11 +1,13 @@
 // The download endpoint's decisions, in the documented order: token, product,
 // license, limit. Counting is one conditional UPDATE, so the limit holds under
-// any number of parallel requests on SQLite and PostgreSQL alike.
-import type { Db } from '../db/client';
+// any number of parallel requests on SQLite and PostgreSQL alike. The common path
+// is two statements on the driver (./store); the rare ones (a resume, a refusal) use Prisma.
+import type { Db, Tx } from '../db/client';
 import type { KeyRing } from '../signing';
 import { clientKey, type DownloadClient } from './client';
 import { DownloadLimitReached, FileUnavailable, LicenseNotFound, LicenseRevoked, WrongProduct } from './errors';
 import { assertLicenseUsable } from './license-rules';
+import { downloadStore, type EventRow } from './store';
 import { verifyDownloadToken } from './token';
 
 /** A Range request continuing a download counted within this window is not counted again. */
@@ -14,15 +16,13 @@ export const RESUME_WINDOW_MS = 60 * 60_000;
 export async function resolveDownload(db: Db, token: string, pathSlug: string, ring: KeyRing, now: Date) {
   const payload = verifyDownloadToken(token, ring, Math.floor(now.getTime() / 1000));
   if (payload.product_slug !== pathSlug) throw new WrongProduct();
-  const license = await db.license.findUnique({
-    where: { id: payload.license_id },
-    include: { product: { include: { fileSource: true } } },
-  });
-  if (!license) throw new LicenseNotFound();
-  if (license.product.slug !== pathSlug) throw new WrongProduct('the license is for another product');
+  const found = await downloadStore(db).licenseWithSource(payload.license_id);
+  if (!found) throw new LicenseNotFound();
+  const { license, source } = found;
+  if (found.productSlug !== pathSlug) throw new WrongProduct('the license is for another product');
   assertLicenseUsable(license, now);
-  if (!license.product.fileSource || license.product.fileSource.kind === 'none') throw new FileUnavailable();
-  return { license, product: license.product, source: license.product.fileSource };
+  if (!source || source.kind === 'none') throw new FileUnavailable();
+  return { license, product: { id: license.productId, slug: found.productSlug }, source };
 }
 
 export type ResolvedDownload = Awaited<ReturnType<typeof resolveDownload>>;
@@ -43,28 +43,36 @@ export interface RecordedDownload { counted: boolean; eventId: number }
 export async function recordDownload(db: Db, resolved: ResolvedDownload, record: DownloadRecord, now: Date): Promise<RecordedDownload> {
   const { license } = resolved;
   const key = clientKey(record.client);
-  return db.$transaction(async (tx) => {
-    const counted = !(await continuesUnfinishedDownload(tx, license.id, key, record, now)) && await countDownload(tx, license, key, now);
-    const event = await tx.downloadEvent.create({
-      data: {
-        licenseId: license.id, productId: resolved.product.id, at: now, source: record.source,
-        ip: record.client.ip.slice(0, 100), userAgent: record.client.userAgent.slice(0, 500), clientKey: key,
-        bytes: record.bytes === undefined ? null : BigInt(record.bytes),
-        rangeStart: record.rangeStart === undefined ? null : BigInt(record.rangeStart),
-        redirectTo: record.redirectTo ?? null, counted,
-      },
-      select: { id: true },
-    });
-    return { counted, eventId: event.id };
+  const row: EventRow = {
+    licenseId: license.id, productId: resolved.product.id, at: now, source: record.source,
+    ip: record.client.ip.slice(0, 100), userAgent: record.client.userAgent.slice(0, 500), clientKey: key,
+    bytes: record.bytes ?? null, rangeStart: record.rangeStart ?? null, redirectTo: record.redirectTo ?? null,
+  };
+  if (record.rangeStart && record.fileSize !== undefined) {
+    const resumed = await db.$transaction(async (tx) =>
+      (await continuesUnfinishedDownload(tx, license.id, key, record, now)) ? logUncounted(tx, row) : null);
+    if (resumed !== null) return { counted: false, eventId: resumed };
+  }
+  const eventId = await downloadStore(db).countAndLog(row);
+  if (eventId !== null) return { counted: true, eventId };
+  // Not granted: why, from the license as stored now.
+  const current = await db.license.findUniqueOrThrow({ where: { id: license.id }, select: { status: true } });
+  if (current.status !== 'active') throw new LicenseRevoked();
+  throw new DownloadLimitReached();
+}
+
+async function logUncounted(tx: Tx, { bytes, rangeStart, ...rest }: EventRow): Promise<number> {
+  const event = await tx.downloadEvent.create({
+    data: { ...rest, bytes: bytes === null ? null : BigInt(bytes), rangeStart: rangeStart === null ? null : BigInt(rangeStart), counted: false },
+    select: { id: true },
   });
+  return event.id;
 }
 
 /** A response cut short: the log keeps what was really sent, so the client may resume the rest uncounted. */
 export async function recordBytesSent(db: Db, eventId: number, bytesSent: number): Promise<void> {
   await db.downloadEvent.update({ where: { id: eventId }, data: { bytes: BigInt(bytesSent) } });
 }
-
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /**
  * The one case a request goes uncounted (docs/specs/download-tokens.md, "Counting"): a Range
@@ -85,20 +93,4 @@ async function continuesUnfinishedDownload(tx: Tx, licenseId: number, key: strin
   const reachedEnd = sent.some((event) => Number(event.rangeStart ?? 0n) + Number(event.bytes ?? 0n) >= record.fileSize!);
   const furthest = Math.max(0, ...sent.map((event) => Number(event.rangeStart ?? 0n) + Number(event.bytes ?? 0n)));
   return sent.length > 0 && !reachedEnd && record.rangeStart <= furthest;
-}
-
-async function countDownload(tx: Tx, license: ResolvedDownload['license'], key: string, now: Date): Promise<boolean> {
-  const granted = await tx.license.updateMany({
-    where: {
-      id: license.id,
-      status: 'active',
-      // The limit as stored now (an admin may have just changed it), compared in the UPDATE itself.
-      OR: [{ downloadLimit: null }, { downloadCount: { lt: tx.license.fields.downloadLimit } }],
-    },
-    data: { downloadCount: { increment: 1 }, lastCountedAt: now, lastClientKey: key },
-  });
-  if (granted.count === 1) return true;
-  const current = await tx.license.findUniqueOrThrow({ where: { id: license.id } });
-  if (current.status !== 'active') throw new LicenseRevoked();
-  throw new DownloadLimitReached();
 }

@@ -23,9 +23,9 @@ export async function createLicensesForOrder(
   if (data.length > 0) await db.license.createMany({ data });
 }
 
-export function licensesOfOrder(db: Db, orderId: number) {
+export function licensesOfOrder(db: Db, order: { number: string }) {
   return db.license.findMany({
-    where: { orderId },
+    where: { order: { number: order.number } },
     orderBy: { id: 'asc' },
     include: { product: { select: { slug: true, name: true, fileSource: { select: { kind: true, fileName: true } } } } },
   });

@@ -5,7 +5,7 @@ import type { KeyRing } from '../signing';
 import { recordDownload, resolveDownload } from './authorize';
 import type { DownloadClient } from './client';
 import { FileUnavailable, TokenMalformed } from './errors';
-import { localFileReply, openLocalFile, requestedRange } from './sources/local';
+import { localFileReply, offloadedFileReply, openLocalFile, requestedRange } from './sources/local';
 import type { DownloadReply } from './reply';
 import { assertDownloadsLeft } from './license-rules';
 import { presignDownload, s3ClientFor, type S3Settings } from './sources/s3';
@@ -19,7 +19,11 @@ export interface DownloadRequest {
   client: DownloadClient;
 }
 
-export interface DownloadDeps { db: Db; ring: KeyRing; storageDir: string; s3: S3Settings; now: Date }
+export interface DownloadDeps {
+  db: Db; ring: KeyRing; storageDir: string; s3: S3Settings; now: Date;
+  /** `nginx`: answer local files with X-Accel-Redirect once authorised and counted. */
+  offload?: 'none' | 'nginx';
+}
 
 const redirect = (location: string): DownloadReply => ({ status: 302, headers: { Location: location } });
 
@@ -41,7 +45,7 @@ export async function serveDownload(request: DownloadRequest, deps: DownloadDeps
     }
     const bytes = range ? range.end - range.start + 1 : file.size;
     const { eventId } = await recordDownload(db, resolved, { client, source: 'local', bytes, rangeStart: range?.start, fileSize: file.size }, now);
-    return { ...reply, eventId };
+    return deps.offload === 'nginx' ? { ...offloadedFileReply(source.storedName!, source.fileName, source.contentType), eventId } : { ...reply, eventId };
   }
   if (request.method === 'HEAD') return { status: 405, headers: { Allow: 'GET' } };
   if (source.kind === 'external' && source.externalUrl) {

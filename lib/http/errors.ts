@@ -5,6 +5,7 @@ import { RequestRefused, ShopError, type ErrorCode } from '../errors';
 import { SecurePayloadError } from '../secure-payload/errors';
 import { config } from '../config';
 import { isCrossOrigin as crossOrigin } from './request-guard';
+import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, unavailableHeaders } from '../db/unavailable';
 
 const EXPIRED_HELP = 'This download link has expired. Open your order page (the link in your confirmation email) and click Download again.';
 const ORDER_LINK_HELP = 'Open the order page from your confirmation email, in the browser you ordered with.';
@@ -76,7 +77,7 @@ const PUBLIC = {
   CONTENT_NOT_FOUND: { status: 404, message: 'No such article.' },
 } satisfies Record<ErrorCode, PublicReply>;
 
-export interface PublicError { status: number; code: ErrorCode | 'INTERNAL'; message: string; headers?: Record<string, string> }
+export interface PublicError { status: number; code: ErrorCode | 'INTERNAL' | 'UNAVAILABLE'; message: string; headers?: Record<string, string> }
 
 /** Known errors map to their status; anything else is logged and becomes a bare 500. */
 export function publicError(error: unknown, context: string): PublicError {
@@ -89,6 +90,10 @@ export function publicError(error: unknown, context: string): PublicError {
     const headers = error instanceof RequestRefused && error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
     return { code: error.code, status: reply.status, message, headers };
   }
+  if (isDatabaseUnavailable(error)) {
+    console.warn(`[${context}] database unavailable: ${error instanceof Error ? error.message.split('\n').at(-1) : error}`);
+    return { status: 503, code: 'UNAVAILABLE', message: UNAVAILABLE_MESSAGE, headers: unavailableHeaders('application/json') };
+  }
   console.error(`[${context}] failed:`, error);
   return { status: 500, code: 'INTERNAL', message: TRY_AGAIN };
 }
@@ -97,12 +102,13 @@ const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 
 
 /** The JSON shape of every refusal the API routes give: `{ error: CODE, message }`. */
 export function jsonRefusal(status: number, code: string, message: string): Response {
-  return Response.json({ error: code, message }, { status, headers: PRIVATE_HEADERS });
+  const headers = status === 503 ? { ...PRIVATE_HEADERS, ...unavailableHeaders('application/json') } : PRIVATE_HEADERS;
+  return Response.json({ error: code, message }, { status, headers });
 }
 
 export function jsonError(error: unknown, context: string): Response {
   const { status, code, message, headers } = publicError(error, context);
-  return Response.json({ error: code, message }, { status, headers: { ...PRIVATE_HEADERS, ...headers } });
+  return Response.json({ error: code, message }, { status, headers: { ...headers, ...PRIVATE_HEADERS } });
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -112,6 +118,7 @@ export function errorPage(error: unknown, context: string, heading = 'Download n
   const { status, message, headers: extra } = publicError(error, context);
   const headers: Record<string, string> = { ...PRIVATE_HEADERS, ...extra, 'Content-Type': 'text/html; charset=utf-8' };
   if (error instanceof RangeNotSatisfiable) headers['Content-Range'] = `bytes */${error.size}`;
+  if (status === 503) Object.assign(headers, unavailableHeaders(headers['Content-Type']));
   const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(heading)}</title>`
     + `<body style="font-family:system-ui;margin:3rem auto;max-width:36rem"><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(message)}</p>`
     + `<p><a href="/">Pop-up Card Shop</a></p></body></html>`;

@@ -3,10 +3,12 @@
 // (visible to admins), which is how the demo runs.
 import { config } from '../config';
 import { db } from '../db/client';
+import { isDatabaseUnavailable } from '../db/unavailable';
+import { repeatWithBackoff } from './backoff';
 import { deliverDueMail, DELIVERY_BATCH, type DeliveryReport } from './outbox';
 import { smtpTransport } from './smtp';
 
-let running = false;
+let running: Promise<boolean> | null = null;
 let again = false;
 
 export function deliverDueMailNow(): Promise<DeliveryReport> {
@@ -15,31 +17,37 @@ export function deliverDueMailNow(): Promise<DeliveryReport> {
   return deliverDueMail(db(), smtpTransport(smtpUrl), mailFrom, new Date());
 }
 
-/** Starts a background delivery run; a call during a run schedules one more. */
-export function deliverMailSoon(): void {
-  if (!config().smtpUrl) return;
-  if (running) { again = true; return; }
-  running = true;
-  void (async () => {
+/** One background delivery run (a call during a run schedules one more); resolves false when it failed. */
+function deliveryRun(): Promise<boolean> {
+  if (running) { again = true; return running; }
+  running = (async () => {
     try {
       do {
         again = false;
         const report = await deliverDueMailNow();
         if (report.sent + report.failed >= DELIVERY_BATCH) again = true; // a full batch: more may be due
       } while (again);
+      return true;
     } catch (error) {
-      console.error('[mail] delivery run failed:', error);
+      if (isDatabaseUnavailable(error)) console.warn('[mail] the database is unavailable; the sweep backs off');
+      else console.error('[mail] delivery run failed:', error);
+      return false;
     } finally {
-      running = false;
+      running = null;
     }
   })();
+  return running;
+}
+
+export function deliverMailSoon(): void {
+  if (config().smtpUrl) void deliveryRun();
 }
 
 export const RETRY_SWEEP_MS = 60_000;
+export const MAX_SWEEP_BACKOFF_MS = 30 * 60_000;
 
 /** Called once at server start: retries failed mail and sends what a crash left behind. */
 export function startMailSweeper(): void {
   if (!config().smtpUrl) return;
-  deliverMailSoon();
-  setInterval(deliverMailSoon, RETRY_SWEEP_MS).unref();
+  repeatWithBackoff(deliveryRun, { everyMs: RETRY_SWEEP_MS, maxMs: MAX_SWEEP_BACKOFF_MS });
 }

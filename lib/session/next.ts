@@ -1,11 +1,13 @@
 // Next.js adapter: the typed session for the current request.
 import 'server-only';
+import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { getIronSession } from 'iron-session';
 import { config } from '../config';
 import { sessionOptions, type ShopSession } from './session';
 
-export async function getShopSession() {
+// cache(): the layout and the page of one request share one unsealed session.
+export const getShopSession = cache(async () => {
   // cookies() first: while `next build` prerenders, it bails out before any secret is read.
   const jar = await cookies();
   const { appKeys, publicUrl } = config();
@@ -21,4 +23,4 @@ export async function getShopSession() {
     };
     return getIronSession<ShopSession>(withoutSession as typeof jar, options);
   }
-}
+});

@@ -8,8 +8,18 @@ export interface KeyRing {
   readonly keys: readonly Buffer[];
 }
 
+// Derived once per (secret, purpose): every request needs the same few keys, and
+// HKDF per request was a measurable share of the download endpoint's time.
+const derived = new Map<string, Buffer>();
+
 export function deriveKey(secret: string, purpose: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.alloc(0), Buffer.from(purpose, 'utf8'), 32));
+  const id = `${purpose}\u0000${secret}`;
+  let key = derived.get(id);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.alloc(0), Buffer.from(purpose, 'utf8'), 32));
+    derived.set(id, key);
+  }
+  return Buffer.from(key); // a copy: callers may not change the cached key
 }
 
 export function deriveKeyRing(secrets: readonly string[], purpose: string): KeyRing {

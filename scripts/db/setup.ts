@@ -7,8 +7,9 @@ import { createDb } from '../../lib/db/client';
 import { applyMigrations } from '../../lib/db/migrate';
 import { providerOf } from '../../lib/db/schema-files';
 import { seedDemoCatalog } from '../../lib/catalog/seed';
+import { attachSampleFiles } from '../../lib/catalog/sample-files';
 
-const { databaseUrl } = config();
+const { databaseUrl, storageDir } = config();
 const provider = providerOf(databaseUrl);
 if (process.argv.includes('--fresh') && provider === 'sqlite') {
   for (const suffix of ['', '-wal', '-shm']) rmSync(sqliteFilePath(databaseUrl) + suffix, { force: true });
@@ -18,6 +19,8 @@ console.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'migr
 const db = createDb(databaseUrl);
 try {
   console.log(`catalogue: ${await seedDemoCatalog(db)} demo products in place (${provider})`);
+  const attached = await attachSampleFiles(db, storageDir, new Date());
+  if (attached.length) console.log(`sample files attached under ${storageDir}: ${attached.join(', ')}`);
 } finally {
   await db.$disconnect();
 }

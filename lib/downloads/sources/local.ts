@@ -14,13 +14,35 @@ export async function openLocalFile(storageDir: string, storedName: string | nul
   const path = storedFilePath(storageDir, storedName);
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) throw new FileUnavailable('the stored file is missing');
-  return { path, size: info.size, etag: `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"` };
+  // nginx's own ETag form (hex mtime seconds, hex size), so If-Range means the same
+  // whether the shop or nginx (DOWNLOAD_OFFLOAD) sends the bytes.
+  return { path, size: info.size, etag: `"${Math.floor(info.mtimeMs / 1000).toString(16)}-${info.size.toString(16)}"` };
 }
 
 /** The range to send: If-Range with another validator means the file changed, so the whole file is sent. */
 export function requestedRange(file: LocalFile, rangeHeader: string | null, ifRange: string | null): ByteRange | null {
   if (ifRange && ifRange !== file.etag) return null;
   return parseRange(rangeHeader, file.size);
+}
+
+/** nginx's internal location for STORAGE_DIR (docs: deploy/nginx/shop.conf). */
+export const OFFLOAD_LOCATION = '/_shop_files/';
+
+/**
+ * The same answer handed to nginx: X-Accel-Redirect names the stored file, and
+ * nginx sends it with sendfile, answering Range and If-Range itself. The shop's
+ * Content-Type and Content-Disposition pass through; nginx sets the length.
+ */
+export function offloadedFileReply(storedName: string, fileName: string, contentType: string): DownloadReply {
+  return {
+    status: 200,
+    headers: {
+      'Content-Type': contentType,
+      'Content-Disposition': attachmentDisposition(fileName),
+      'X-Accel-Redirect': `${OFFLOAD_LOCATION}${storedName}`,
+      'X-Accel-Buffering': 'no',
+    },
+  };
 }
 
 export function localFileReply(file: LocalFile, range: ByteRange | null, fileName: string, contentType: string): DownloadReply {

@@ -22,7 +22,7 @@ export default async function download(req: NextApiRequest, res: NextApiResponse
   }
   const method = req.method;
   const slug = one(req.query.slug) ?? '';
-  const { appKeys, storageDir, s3, trustProxy } = appConfig();
+  const { appKeys, storageDir, s3, trustProxy, downloadOffload } = appConfig();
   let reply: DownloadReply;
   try {
     reply = await serveDownload({
@@ -36,7 +36,7 @@ export default async function download(req: NextApiRequest, res: NextApiResponse
         ip: clientAddress(one(req.headers['x-forwarded-for']), req.socket.remoteAddress, trustProxy),
         userAgent: one(req.headers['user-agent']) ?? '',
       },
-    }, { db: db(), ring: downloadTokenRing(appKeys), storageDir, s3, now: new Date() });
+    }, { db: db(), ring: downloadTokenRing(appKeys), storageDir, s3, now: new Date(), offload: downloadOffload });
   } catch (error) {
     reply = errorPage(error, `download ${slug}`);
   }

@@ -20,7 +20,7 @@ let valid: string[];
 async function useDatabase(test: TestDatabase) {
   vi.spyOn(console, 'warn').mockImplementation(() => {}); // every refusal is logged; 500s go to console.error
   // the route's singletons: this provider's database, and a key cache filled from it
-  Object.assign(globalThis, { shopDb: test.db, contentLinkKeys: undefined });
+  Object.assign(globalThis, { shopDatabase: { db: test.db, reachable: async () => true }, contentLinkKeys: undefined });
   const { key, publicOrigin } = await contentLinkSigner(new Date());
   const se = Date.now() + DAY;
   valid = [

@@ -17,7 +17,9 @@ function everyShopError(): ShopError[] {
   const modules = [downloadErrors, orderErrors, signingErrors, checkoutErrors, couponErrors, contentLinkErrors, claimErrors];
   const instances = modules.flatMap((mod) => Object.values(mod)).flatMap((value) => {
     if (typeof value !== 'function') return [];
-    const instance = Reflect.construct(value, ['secret detail 42']) as unknown;
+    // Most take a detail string; a few take the list of slugs they name.
+    let instance: unknown;
+    try { instance = Reflect.construct(value, ['secret detail 42']); } catch { instance = Reflect.construct(value, [['secret-detail-42']]); }
     return instance instanceof ShopError && instance.code ? [instance] : [];
   });
   return [...instances, new CartError('quantity', 'x'), new RequestRefused('RATE_LIMITED', 'Slow down.', 30),

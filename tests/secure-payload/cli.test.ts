@@ -2,6 +2,7 @@
 // on the real decoder (v2 with the JWKS from a file or from a live URL), `npm run keys -- rotate`
 // adds a generation in the database DATABASE_URL names.
 import { execFile } from 'node:child_process';
+import { createPublicKey } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,15 @@ describe.each(PROVIDERS_UNDER_TEST)('merchant and operator command lines on %s',
     const fields = await payload(['encrypt', '--format', 'v2', '--key', merchant.privateKeyPath, '--in', input, '--store-jwks', `http://127.0.0.1:${JWKS_PORT}/.well-known/jwks.json`]);
     const publicUrl = `http://127.0.0.1:${JWKS_PORT}`;
     expect((await openCheckoutRequest(test.db, { accessKey, ...fields }, new Date(), { ...opts, publicUrl })).format).toBe('v2');
+  });
+
+  it('takes the store key as a public-key PEM file too, naming it by the same kid', async () => {
+    const [active] = await usableKeys(test.db, 'payload-encryption', new Date());
+    const pem = writeTemp(merchant.dir, 'store.pem', createPublicKey({ key: active.publicJwk, format: 'jwk' }).export({ format: 'pem', type: 'spki' }));
+    const input = writeTemp(merchant.dir, 'payload.json', JSON.stringify(checkout));
+    const fields = await payload(['encrypt', '--format', 'v2', '--key', merchant.privateKeyPath, '--in', input, '--store-jwks', pem, '--audience', STORE.publicUrl]);
+    expect(JSON.parse(Buffer.from(fields.securePayload.split('.')[0], 'base64url').toString()).kid).toBe(active.kid);
+    expect((await openCheckoutRequest(test.db, { accessKey, ...fields }, new Date(), opts)).payload).toEqual(checkout);
   });
 
   it('refuses an invalid payload file before encrypting, with the field named', async () => {

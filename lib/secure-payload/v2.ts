@@ -46,7 +46,10 @@ function translate(error: unknown): never {
       if (claim === 'aud') throw refuse('WRONG_AUDIENCE', detail);
       if (claim === 'nbf') throw refuse('TIMESTAMP_IN_FUTURE', detail);
       throw refuse('PAYLOAD_INVALID', detail, `${claim}: ${detail}`);
-    default: throw refuse('PAYLOAD_MALFORMED', detail);
+    default:
+      // jose's other refusals (invalid JWE/JWS/JWT shapes) are the sender's fault; anything else is ours.
+      if (code?.startsWith('ERR_J')) throw refuse('PAYLOAD_MALFORMED', detail);
+      throw error;
   }
 }
 

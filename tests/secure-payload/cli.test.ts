@@ -14,9 +14,19 @@ import { addIntegration, makeMerchantKeys, writeTemp, type MerchantKeys } from '
 import { opts, STORE } from '../support/secure-options';
 
 const run = promisify(execFile);
-const JWKS_PORT = 4100 + Number(process.env.VITEST_POOL_ID ?? 0);
 const tsx = (script: string, args: string[], env: Record<string, string> = {}) =>
   run('node_modules/.bin/tsx', [script, ...args], { env: { ...process.env, APP_KEYS: STORE.appKeys.join(','), ...env } });
+/** The first free port of this worktree's range: another test run may hold one. */
+async function listenInRange(server: Server, from: number, to: number): Promise<number> {
+  for (let port = from; port <= to; port++) {
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (listening) return port;
+  }
+  throw new Error(`no free port in ${from}-${to}`);
+}
 const checkout = { contact: { email: 'cli@example.com', firstName: 'Cli', lastName: 'User' }, items: [{ product: 'pop-up-castle', quantity: 1 }] };
 
 describe.each(PROVIDERS_UNDER_TEST)('merchant and operator command lines on %s', (provider) => {
@@ -57,10 +67,10 @@ describe.each(PROVIDERS_UNDER_TEST)('merchant and operator command lines on %s',
   it('encrypt --format v2 fetches the JWKS from the store and takes its origin as the audience', async () => {
     const body = JSON.stringify(await publishedJwks(test.db, new Date(), STORE.appKeys));
     server = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
-    await new Promise<void>((resolve) => server!.listen(JWKS_PORT, '127.0.0.1', resolve));
+    const port = await listenInRange(server, 4150, 4199);
     const input = writeTemp(merchant.dir, 'payload.json', JSON.stringify(checkout));
-    const fields = await payload(['encrypt', '--format', 'v2', '--key', merchant.privateKeyPath, '--in', input, '--store-jwks', `http://127.0.0.1:${JWKS_PORT}/.well-known/jwks.json`]);
-    const publicUrl = `http://127.0.0.1:${JWKS_PORT}`;
+    const fields = await payload(['encrypt', '--format', 'v2', '--key', merchant.privateKeyPath, '--in', input, '--store-jwks', `http://127.0.0.1:${port}/.well-known/jwks.json`]);
+    const publicUrl = `http://127.0.0.1:${port}`;
     expect((await openCheckoutRequest(test.db, { accessKey, ...fields }, new Date(), { ...opts, publicUrl })).format).toBe('v2');
   });
 

@@ -6,6 +6,7 @@ import { placeOrderAction } from './actions';
 import { AddressFields, TextField } from '@/app/_components/address-fields';
 import { FieldError } from '@/app/_components/field-error';
 import type { PayloadRecipient } from '@/lib/secure-payload/schema';
+import { countryName } from '@/lib/orders/countries';
 
 interface Props {
   /** Fields a merchant's payload fixed: shown as text, never sent back (the server applies them itself). */
@@ -60,7 +61,7 @@ export function CheckoutForm({ locked, recipient, couponCode, couponLocked, coup
         <legend>{t('delivery')}</legend>
         {addressLocked ? (
           <address className="locked" data-testid="locked-address">
-            {[locked.addressLine1, locked.addressLine2, `${locked.postalCode} ${locked.city}`, locked.country].filter(Boolean).map((line) => <span key={line}>{line}<br /></span>)}
+            {[locked.addressLine1, locked.addressLine2, `${locked.postalCode} ${locked.city}`, countryName(locked.country)].filter(Boolean).map((line) => <span key={line}>{line}<br /></span>)}
           </address>
         ) : <AddressFields errors={state.errors} values={{ country: defaultCountry ?? '', ...values, ...locked }} />}
       </fieldset>
@@ -78,10 +79,10 @@ export function CheckoutForm({ locked, recipient, couponCode, couponLocked, coup
   );
 }
 
-const CONTACT_LABEL = { email: 'email', fullName: 'fullName', company: 'company', phone: 'phone' } as const;
+const CONTACT_LABEL = { email: 'email', fullName: 'name', company: 'company', phone: 'phone' } as const;
 
 function LockedContact({ fields, locked }: { fields: (typeof CONTACT)[number][]; locked: Record<string, string> }) {
-  const t = useTranslations('Checkout');
+  const t = useTranslations('Order');
   if (fields.length === 0) return null;
   return (
     <dl className="locked" data-testid="locked-contact">

@@ -12,6 +12,6 @@ export const newIntegrationSchema = z.object({
 
 export const graceHoursSchema = z.string().trim()
   .transform((text) => (text === '' ? String(DEFAULT_GRACE_HOURS) : text))
-  .pipe(z.string().regex(/^\d{1,4}$/, 'The grace period is a whole number of hours.'))
+  .pipe(z.string().regex(/^\d{1,9}$/, 'The grace period is a whole number of hours.'))
   .transform(Number)
   .pipe(z.number().max(MAX_GRACE_HOURS, `The grace period is at most ${MAX_GRACE_HOURS} hours (30 days).`));

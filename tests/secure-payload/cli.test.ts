@@ -6,7 +6,8 @@ import { createServer, type Server } from 'node:http';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAccountRequest, openCheckoutRequest } from '@/lib/secure-payload';
-import { publishedJwks, usableKeys } from '@/lib/key-store';
+import { KeyUnsealable, publishedJwks, usableKeys } from '@/lib/key-store';
+import { unsealPrivateKey } from '@/lib/key-store/seal';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
 import { addIntegration, makeMerchantKeys, writeTemp, type MerchantKeys } from '../support/merchant';
 import { opts, STORE } from '../support/secure-options';
@@ -77,6 +78,19 @@ describe.each(PROVIDERS_UNDER_TEST)('merchant and operator command lines on %s',
     expect(after[0].generation).toBe(before[0].generation + 1);
     expect(stdout).toContain(after[0].kid);
     const refused = await tsx('scripts/keys.ts', ['rotate', 'everything'], { DATABASE_URL: test.url }).catch((e) => e);
-    expect(refused.stderr).toMatch(/usage: npm run keys -- list \| rotate <payload-encryption \| content-signing>/);
+    expect(refused.code).toBe(2);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/usage: npm run keys -- list \| rotate <payload-encryption \| content-signing> \| reseal/);
+  });
+
+  it('npm run keys -- reseal moves every private key under a new first APP_KEYS entry, so the old one can go', async () => {
+    const newKey = 'a-brand-new-app-key-0123456789abcdefghijkl';
+    await tsx('scripts/keys.ts', ['reseal'], { DATABASE_URL: test.url, APP_KEYS: `${newKey},${STORE.appKeys[0]}` });
+    const rows = await test.db.storeKey.findMany();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(unsealPrivateKey(row.sealedPrivateKey, [newKey], row.kid).asymmetricKeyType).toBe('rsa');
+      expect(() => unsealPrivateKey(row.sealedPrivateKey, STORE.appKeys, row.kid)).toThrow(KeyUnsealable);
+    }
   });
 });

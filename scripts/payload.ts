@@ -1,20 +1,18 @@
 // npm run payload -- encrypt|authenticate --format v1|v2 --key privatekey.pem --in payload.json
-//                    [--store-jwks <url|file>] [--audience <store PUBLIC_URL>]
+//                    [--store-jwks <url | JWKS file | public-key PEM file>] [--audience <store PUBLIC_URL>]
 // Prints {"securePayload": …, "secureKey": …} for a merchant page to post.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { makeSecureRequest, type ToolCommand } from '../lib/secure-payload/merchant-tool';
+import { makeSecureRequest, storeKeyFrom, type ToolCommand } from '../lib/secure-payload/merchant-tool';
 import { SecurePayloadError } from '../lib/secure-payload/errors';
 
 const USAGE = 'usage: npm run payload -- encrypt|authenticate --format v1|v2 --key privatekey.pem --in payload.json [--store-jwks <url|file>] [--audience <url>]';
 
-async function readJwks(source: string) {
-  if (/^https?:\/\//.test(source)) {
-    const response = await fetch(source);
-    if (!response.ok) throw new Error(`${source} answered ${response.status}`);
-    return response.json();
-  }
-  return JSON.parse(readFileSync(source, 'utf8'));
+async function readStoreKey(source: string) {
+  if (!/^https?:\/\//.test(source)) return storeKeyFrom(readFileSync(source, 'utf8'));
+  const response = await fetch(source);
+  if (!response.ok) throw new Error(`${source} answered ${response.status}`);
+  return storeKeyFrom(await response.text());
 }
 
 try {
@@ -30,7 +28,7 @@ try {
   const result = await makeSecureRequest({
     command, format: values.format as 'v1' | 'v2', now: new Date(),
     privateKeyPem: readFileSync(values.key, 'utf8'), payloadJson: readFileSync(values.in, 'utf8'),
-    storeJwks: jwksSource ? await readJwks(jwksSource) : undefined, audience,
+    storeKey: jwksSource ? await readStoreKey(jwksSource) : undefined, audience,
   });
   console.log(JSON.stringify(result, null, 2));
 } catch (error) {

@@ -15,6 +15,8 @@ const MAX_KEY_CHARS = 2_048;
 const MAX_ACCESS_KEY_CHARS = 100;
 const COMPACT_JWE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*){4}$/;
 
+const trimLines = (text: string) => text.replace(/^[\t\r\n]+|[\t\r\n]+$/g, '');
+
 /** The fields as strings of sane length; anything else is malformed before any crypto runs. */
 export function checkFields(fields: unknown): SecureFields {
   const { accessKey, securePayload, secureKey } = (fields ?? {}) as Record<string, unknown>;
@@ -25,13 +27,15 @@ export function checkFields(fields: unknown): SecureFields {
   if (securePayload.length > MAX_PAYLOAD_CHARS) throw refuse('PAYLOAD_TOO_LARGE', `securePayload has ${securePayload.length} characters`);
   if (secureKey !== undefined && secureKey !== null && typeof secureKey !== 'string') throw refuse('PAYLOAD_MALFORMED', 'secureKey is not text');
   if ((secureKey ?? '').length > MAX_KEY_CHARS) throw refuse('PAYLOAD_MALFORMED', 'secureKey is too long');
-  return { accessKey: accessKey.trim(), securePayload: securePayload.trim(), secureKey: (secureKey ?? '').trim() };
+  // Spaces stay: in v1 base64 a space is a '+' that form encoding changed, even at either end.
+  return { accessKey: accessKey.trim(), securePayload: trimLines(securePayload), secureKey: trimLines(secureKey ?? '') };
 }
 
 /** secureKey "v2" (or empty with a JWE payload) is v2; empty otherwise is plain JSON; anything else v1. */
 export function formatOf({ securePayload, secureKey }: SecureFields): PayloadFormat {
-  if (secureKey === 'v2') return 'v2';
-  if (secureKey === '') return COMPACT_JWE.test(securePayload) ? 'v2' : 'plain';
+  const key = secureKey.trim();
+  if (key === 'v2') return 'v2';
+  if (key === '') return COMPACT_JWE.test(securePayload.trim()) ? 'v2' : 'plain';
   return 'v1';
 }
 
@@ -61,7 +65,7 @@ export async function decodeFields(fields: SecureFields, context: DecodeContext)
     return { format, body: parseJson(fields.securePayload) };
   }
   if (format === 'v1') return { format, body: parseJson(openV1(fields.securePayload, fields.secureKey, context.merchantKeys)) };
-  const opened = await openV2(fields.securePayload, { ...context, storeKeys: await context.storeKeys() });
+  const opened = await openV2(fields.securePayload.trim(), { ...context, storeKeys: await context.storeKeys() });
   return { format, body: opened.payload, jti: { id: opened.jti, expiresAt: opened.expiresAt } };
 }
 

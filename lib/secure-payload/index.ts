@@ -14,6 +14,7 @@ export * from './schema';
 export { encodeV1, openV1 } from './v1';
 export { encodeV2, openV2, signingAlgorithmOf } from './v2';
 export { formatOf, checkFields, decodeFields, validatePayload, type PayloadFormat, type SecureFields } from './decode';
+export { handleSecureRequest, readSecureFields, type Handled } from './request';
 
 export const ACCOUNT_PAYLOAD_MAX_AGE_MS = 5 * 60_000;
 export const ACCOUNT_PAYLOAD_MAX_AHEAD_MS = 60_000;
@@ -66,4 +67,3 @@ export async function openAccountRequest(db: Db, fields: SecureFields, now: Date
   await consumeNonce(db, nonce.key, nonce.until, now);
   return { integration, format, payload };
 }
-export { handleSecureRequest, readSecureFields, type Handled } from './request';

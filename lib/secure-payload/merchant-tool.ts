@@ -1,7 +1,7 @@
 // Merchant tooling behind `npm run payload`: turn a JSON file into the two strings a merchant
 // page posts. Validates first, so a merchant learns about a bad payload before a shopper does.
-import { createPrivateKey } from 'node:crypto';
-import type { JWK } from 'jose';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { calculateJwkThumbprint, type JWK } from 'jose';
 import { validatePayload } from './decode';
 import { encodeV1 } from './v1';
 import { encodeV2, V2_KEY_MANAGEMENT } from './v2';
@@ -14,16 +14,26 @@ export interface ToolInput {
   format: 'v1' | 'v2';
   privateKeyPem: string;
   payloadJson: string;
-  /** v2 only: the store's JWK Set and its PUBLIC_URL (the audience). */
-  storeJwks?: { keys: JWK[] };
+  /** v2 only: the store's encryption key (see storeKeyFrom) and its PUBLIC_URL (the audience). */
+  storeKey?: JWK;
   audience?: string;
   now: Date;
 }
 
-/** The store's current encryption key: the first RSA-OAEP-256 `enc` key of its JWKS. */
-export function encryptionKeyOf(jwks: { keys?: unknown }): JWK {
-  const key = (Array.isArray(jwks.keys) ? jwks.keys as JWK[] : []).find((k) => k.use === 'enc' && k.alg === V2_KEY_MANAGEMENT && k.kid);
-  if (!key) throw new Error(`the store's JWKS has no ${V2_KEY_MANAGEMENT} encryption key`);
+/**
+ * The store's encryption key from what a merchant has: its JWKS (the first RSA-OAEP-256 `enc`
+ * key), one JWK, or its SPKI public-key PEM (kid = RFC 7638 thumbprint, as the store names it).
+ */
+export async function storeKeyFrom(text: string): Promise<JWK> {
+  if (text.trimStart().startsWith('-----BEGIN PUBLIC KEY-----')) {
+    const jwk = createPublicKey(text).export({ format: 'jwk' }) as JWK;
+    if (jwk.kty !== 'RSA') throw new Error('the store\'s encryption key is an RSA key');
+    return { ...jwk, kid: await calculateJwkThumbprint(jwk), alg: V2_KEY_MANAGEMENT, use: 'enc' };
+  }
+  const parsed = JSON.parse(text) as { keys?: JWK[] } & JWK;
+  const candidates = Array.isArray(parsed.keys) ? parsed.keys : [parsed];
+  const key = candidates.find((k) => k.use === 'enc' && k.alg === V2_KEY_MANAGEMENT && k.kid);
+  if (!key) throw new Error(`no ${V2_KEY_MANAGEMENT} encryption key with a kid was found`);
   return key;
 }
 
@@ -39,6 +49,6 @@ export async function makeSecureRequest(input: ToolInput): Promise<{ securePaylo
   else validatePayload(checkoutPayloadSchema, body);
   const privateKey = createPrivateKey(input.privateKeyPem);
   if (input.format === 'v1') return encodeV1(JSON.stringify(body), privateKey);
-  if (!input.storeJwks || !input.audience) throw new Error('v2 needs the store\'s JWKS (--store-jwks) and its public URL (--audience)');
-  return encodeV2(body, { merchantPrivateKey: privateKey, storeKey: encryptionKeyOf(input.storeJwks), audience: input.audience, now: input.now });
+  if (!input.storeKey || !input.audience) throw new Error('v2 needs the store\'s key (--store-jwks) and its public URL (--audience)');
+  return encodeV2(body, { merchantPrivateKey: privateKey, storeKey: input.storeKey, audience: input.audience, now: input.now });
 }

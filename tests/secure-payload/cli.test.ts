@@ -2,6 +2,7 @@
 // on the real decoder (v2 with the JWKS from a file or from a live URL), `npm run keys -- rotate`
 // adds a generation in the database DATABASE_URL names.
 import { execFile } from 'node:child_process';
+import { createPublicKey } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +14,19 @@ import { addIntegration, makeMerchantKeys, writeTemp, type MerchantKeys } from '
 import { opts, STORE } from '../support/secure-options';
 
 const run = promisify(execFile);
-const JWKS_PORT = 4100 + Number(process.env.VITEST_POOL_ID ?? 0);
 const tsx = (script: string, args: string[], env: Record<string, string> = {}) =>
   run('node_modules/.bin/tsx', [script, ...args], { env: { ...process.env, APP_KEYS: STORE.appKeys.join(','), ...env } });
+/** The first free port of this worktree's range: another test run may hold one. */
+async function listenInRange(server: Server, from: number, to: number): Promise<number> {
+  for (let port = from; port <= to; port++) {
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (listening) return port;
+  }
+  throw new Error(`no free port in ${from}-${to}`);
+}
 const checkout = { contact: { email: 'cli@example.com', firstName: 'Cli', lastName: 'User' }, items: [{ product: 'pop-up-castle', quantity: 1 }] };
 
 describe.each(PROVIDERS_UNDER_TEST)('merchant and operator command lines on %s', (provider) => {
@@ -56,11 +67,20 @@ describe.each(PROVIDERS_UNDER_TEST)('merchant and operator command lines on %s',
   it('encrypt --format v2 fetches the JWKS from the store and takes its origin as the audience', async () => {
     const body = JSON.stringify(await publishedJwks(test.db, new Date(), STORE.appKeys));
     server = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
-    await new Promise<void>((resolve) => server!.listen(JWKS_PORT, '127.0.0.1', resolve));
+    const port = await listenInRange(server, 4150, 4199);
     const input = writeTemp(merchant.dir, 'payload.json', JSON.stringify(checkout));
-    const fields = await payload(['encrypt', '--format', 'v2', '--key', merchant.privateKeyPath, '--in', input, '--store-jwks', `http://127.0.0.1:${JWKS_PORT}/.well-known/jwks.json`]);
-    const publicUrl = `http://127.0.0.1:${JWKS_PORT}`;
+    const fields = await payload(['encrypt', '--format', 'v2', '--key', merchant.privateKeyPath, '--in', input, '--store-jwks', `http://127.0.0.1:${port}/.well-known/jwks.json`]);
+    const publicUrl = `http://127.0.0.1:${port}`;
     expect((await openCheckoutRequest(test.db, { accessKey, ...fields }, new Date(), { ...opts, publicUrl })).format).toBe('v2');
+  });
+
+  it('takes the store key as a public-key PEM file too, naming it by the same kid', async () => {
+    const [active] = await usableKeys(test.db, 'payload-encryption', new Date());
+    const pem = writeTemp(merchant.dir, 'store.pem', createPublicKey({ key: active.publicJwk, format: 'jwk' }).export({ format: 'pem', type: 'spki' }));
+    const input = writeTemp(merchant.dir, 'payload.json', JSON.stringify(checkout));
+    const fields = await payload(['encrypt', '--format', 'v2', '--key', merchant.privateKeyPath, '--in', input, '--store-jwks', pem, '--audience', STORE.publicUrl]);
+    expect(JSON.parse(Buffer.from(fields.securePayload.split('.')[0], 'base64url').toString()).kid).toBe(active.kid);
+    expect((await openCheckoutRequest(test.db, { accessKey, ...fields }, new Date(), opts)).payload).toEqual(checkout);
   });
 
   it('refuses an invalid payload file before encrypting, with the field named', async () => {

@@ -52,6 +52,10 @@ describe.each(PROVIDERS_UNDER_TEST)('opening secure checkout requests on %s', (p
     const mangle = (text: string) => text.replace(/=+$/, '').replace(/\+/g, ' ');
     const opened = await open(mangle(sample.securePayload), mangle(sample.secureKey));
     expect(opened.payload.contact?.email).toBe('ada@example.com');
+    // A '+' at either end becomes a leading or trailing space: it must survive too.
+    let edged = encodeV1(JSON.stringify(payload), merchant.privateKeyPem);
+    while (!edged.securePayload.startsWith('+') && !edged.secureKey.startsWith('+')) edged = encodeV1(JSON.stringify(payload), merchant.privateKeyPem);
+    await expect(open(`${mangle(edged.securePayload)}\r\n`, `\n${mangle(edged.secureKey)}`)).resolves.toMatchObject({ format: 'v1' });
   });
 
   it('opens a v2 token with secureKey "v2" or empty, once', async () => {

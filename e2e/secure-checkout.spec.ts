@@ -36,6 +36,7 @@ test('a merchant page on another site sends the shopper to a prefilled German ch
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kasse');
   await expect(page.getByTestId('checkout-currency')).toHaveText('Preise in USD');
+  await expect(page.getByTestId('shopper-currency')).toHaveText('USD');
   await expect(page.getByTestId('line-pop-up-castle')).toHaveText(/^2 × Fairy-tale Castle Pop-up Card — 34,50\s\$$/);
   await expect(page.getByTestId('total')).toHaveText(/^40,00\s\$$/); // 2 × 17.25 + 5.50 shipping
   await expect(page.getByTestId('locked-contact')).toContainText(`buyer.${id}@example.com`);
@@ -63,6 +64,7 @@ test('a merchant page on another site sends the shopper to a prefilled German ch
   await expect(page.getByText(`buyer.${id}@example.com`)).toBeVisible();
   await expect(page.getByTestId('recipient-name')).toHaveText(`Charles Babbage ${id}`);
   await expect(page.getByText('mallory@example.com')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Adresse speichern' })).toBeVisible();
 
   const mail = await waitForMail(request, `buyer.${id}@example.com`, new RegExp(`^Ihre Bestellung Nr\\. ${number} ist bestätigt$`));
   expect(mail.text).toMatch(/2 × Fairy-tale Castle Pop-up Card \(17,25\s\$\)/);

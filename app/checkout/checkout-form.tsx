@@ -6,6 +6,7 @@ import { placeOrderAction } from './actions';
 import { AddressFields, TextField } from '@/app/_components/address-fields';
 import { FieldError } from '@/app/_components/field-error';
 import type { PayloadRecipient } from '@/lib/secure-payload/schema';
+import { countryName } from '@/lib/orders/countries';
 
 interface Props {
   /** Something in the order is posted; digital and content-only orders need no address. */
@@ -63,7 +64,7 @@ export function CheckoutForm({ delivery, locked, recipient, couponCode, couponLo
           <legend>{t('delivery')}</legend>
           {addressLocked ? (
             <address className="locked" data-testid="locked-address">
-              {[locked.addressLine1, locked.addressLine2, `${locked.postalCode} ${locked.city}`, locked.country].filter(Boolean).map((line) => <span key={line}>{line}<br /></span>)}
+              {[locked.addressLine1, locked.addressLine2, `${locked.postalCode} ${locked.city}`, countryName(locked.country)].filter(Boolean).map((line) => <span key={line}>{line}<br /></span>)}
             </address>
           ) : <AddressFields errors={state.errors} values={{ country: defaultCountry ?? '', ...values, ...locked }} />}
         </fieldset>
@@ -82,10 +83,10 @@ export function CheckoutForm({ delivery, locked, recipient, couponCode, couponLo
   );
 }
 
-const CONTACT_LABEL = { email: 'email', fullName: 'fullName', company: 'company', phone: 'phone' } as const;
+const CONTACT_LABEL = { email: 'email', fullName: 'name', company: 'company', phone: 'phone' } as const;
 
 function LockedContact({ fields, locked }: { fields: (typeof CONTACT)[number][]; locked: Record<string, string> }) {
-  const t = useTranslations('Checkout');
+  const t = useTranslations('Order');
   if (fields.length === 0) return null;
   return (
     <dl className="locked" data-testid="locked-contact">

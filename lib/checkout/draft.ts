@@ -40,10 +40,12 @@ function sellsTo(country: string | undefined): Currency | null {
   return currency;
 }
 
-/** The payload's country sets the currency (FastSpring's rule); else the buyer's country; else the default. */
+/** The country whose currency the order is in: the payload's (FastSpring's rule), else the buyer's. */
+export const draftCountry = (payload: CheckoutPayload) => payload.country ?? payload.contact?.country;
+
 export function draftCurrency(payload: CheckoutPayload): Currency {
   if (payload.recipient) sellsTo(payload.recipient.address.country);
-  return sellsTo(payload.country) ?? sellsTo(payload.contact?.country) ?? DEFAULT_CURRENCY;
+  return sellsTo(draftCountry(payload)) ?? DEFAULT_CURRENCY;
 }
 
 async function checkItems(db: Db, payload: CheckoutPayload, currency: Currency) {

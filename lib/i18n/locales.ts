@@ -10,3 +10,13 @@ export const localeFor = (code: string | null | undefined): Locale => {
   const lower = code?.toLowerCase();
   return isLocale(lower) ? lower : DEFAULT_LOCALE;
 };
+
+/** The first supported language in an Accept-Language header, by quality. */
+export function negotiateLocale(acceptLanguage: string | null): Locale {
+  const ranked = (acceptLanguage ?? '').split(',').map((part) => {
+    const [tag, ...params] = part.trim().split(';');
+    const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+    return { language: tag.split('-')[0].toLowerCase(), q: Number.isFinite(q) ? q : 0 };
+  }).filter((entry) => entry.q > 0).sort((a, b) => b.q - a.q);
+  return ranked.map((entry) => entry.language).find((language): language is Locale => (LOCALES as readonly string[]).includes(language)) ?? DEFAULT_LOCALE;
+}

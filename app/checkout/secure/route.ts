@@ -3,7 +3,7 @@
 // server-side checkout draft; the browser only gets its id in the session cookie.
 import { db } from '@/lib/db/client';
 import { openCheckoutRequest, readSecureFields } from '@/lib/secure-payload';
-import { createCheckoutDraft } from '@/lib/checkout/draft';
+import { createCheckoutDraft, draftCountry } from '@/lib/checkout/draft';
 import { refusalResponse, seeOther, wantsJson } from '@/lib/http/errors';
 import { getShopSession } from '@/lib/session/next';
 
@@ -15,6 +15,8 @@ export async function POST(request: Request) {
     const session = await getShopSession();
     session.checkoutDraftId = draft.id;
     session.locale = draft.locale;
+    // The header's "Ship to" then shows the draft's currency too.
+    session.country = draftCountry(draft.payload) ?? session.country;
     await session.save();
     return seeOther('/checkout');
   } catch (error) {

@@ -25,7 +25,8 @@ export default async function CheckoutPage() {
           <CartSummary cart={cart} />
         </section>
       )}
-      <CheckoutForm delivery={needsDelivery(cart.lines)} />
+      {/* an empty cart keeps the usual form: placing the order is refused anyway */}
+      <CheckoutForm delivery={cart.lines.length === 0 || needsDelivery(cart.lines)} />
     </>
   );
 }

@@ -21,6 +21,8 @@ export async function AdminShell({ children }: { children: React.ReactNode }) {
         <Link href="/admin/products">Products</Link>
         <Link href="/admin/articles">Articles</Link>
         <Link href="/admin/outbox">Outbox</Link>
+        <Link href="/admin/integrations">Integrations</Link>
+        <Link href="/admin/keys">Store keys</Link>
         <form action={logoutAction}><button type="submit">Log out</button></form>
       </nav>
       {children}

@@ -3,6 +3,8 @@
 import { X509Certificate, createHash, createPublicKey, type KeyObject } from 'node:crypto';
 
 export const MIN_RSA_BITS = 2048;
+// Every request pays one public-key operation with this key: bound it.
+export const MAX_RSA_BITS = 8192;
 const MAX_PEM_CHARS = 20_000;
 
 export class CertificateRefused extends Error {
@@ -30,6 +32,7 @@ function keyTypeOf(key: KeyObject): { keyType: MerchantCertificate['keyType']; k
   if (key.asymmetricKeyType === 'rsa') {
     const bits = details.modulusLength ?? 0;
     if (bits < MIN_RSA_BITS) throw new CertificateRefused(`This RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required.`);
+    if (bits > MAX_RSA_BITS) throw new CertificateRefused(`This RSA key has ${bits} bits; at most ${MAX_RSA_BITS} are accepted.`);
     return { keyType: 'rsa', keyBits: bits };
   }
   if (key.asymmetricKeyType === 'ec' && details.namedCurve === 'prime256v1') return { keyType: 'ec', keyBits: 256 };

@@ -1,2 +1,3 @@
 export * from './certificate';
 export * from './integrations';
+export * from './admin-input';

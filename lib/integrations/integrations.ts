@@ -14,7 +14,11 @@ export async function createIntegration(db: Db, input: { name: string; mode: Int
   return db.integration.create({ data: { name: input.name, mode: input.mode, accessKey: newAccessKey(), createdAt: now } });
 }
 
-export const findIntegrationByAccessKey = (db: Db, accessKey: string) => db.integration.findUnique({ where: { accessKey } });
+const usableAt = (now: Date) => ({ OR: [{ retiresAt: null }, { retiresAt: { gt: now } }] });
+
+/** The integration an access key names, with the certificates that still verify at `now`. */
+export const findIntegrationByAccessKey = (db: Db, accessKey: string, now: Date) =>
+  db.integration.findUnique({ where: { accessKey }, include: { certificates: { where: usableAt(now), orderBy: { id: 'desc' } } } });
 
 /**
  * The new certificate becomes current; the one it replaces keeps working until now + graceHours
@@ -32,28 +36,18 @@ export async function replaceCertificate(db: Db, integrationId: number, cert: Me
 export const setIntegrationMode = (db: Db, id: number, mode: IntegrationMode) => db.integration.update({ where: { id }, data: { mode } });
 export const setIntegrationEnabled = (db: Db, id: number, enabled: boolean) => db.integration.update({ where: { id }, data: { enabled } });
 
-/** Certificates that still verify: the current one and a replaced one inside its grace period. */
-export async function usableCertificates(db: Db, integrationId: number, now: Date) {
-  return db.integrationCertificate.findMany({
-    where: { integrationId, OR: [{ retiresAt: null }, { retiresAt: { gt: now } }] },
-    orderBy: { id: 'desc' },
-  });
-}
-
 const keyCache = new Map<string, KeyObject>();
 
-export async function merchantKeysOf(db: Db, integrationId: number, now: Date): Promise<KeyObject[]> {
-  return (await usableCertificates(db, integrationId, now)).map(({ publicKeyPem }) => {
+/** The public keys of certificates (parsed once per process). */
+export function merchantKeysOf(certificates: readonly { publicKeyPem: string }[]): KeyObject[] {
+  return certificates.map(({ publicKeyPem }) => {
     let key = keyCache.get(publicKeyPem);
     if (!key) keyCache.set(publicKeyPem, (key = createPublicKey(publicKeyPem)));
     return key;
   });
 }
 
-/** For the admin list: every integration with the certificates that still count. */
+/** For the admin list: every integration with the certificates that still count (current, and previous in grace). */
 export async function listIntegrations(db: Db, now: Date) {
-  return db.integration.findMany({
-    orderBy: { id: 'asc' },
-    include: { certificates: { where: { OR: [{ retiresAt: null }, { retiresAt: { gt: now } }] }, orderBy: { id: 'desc' } } },
-  });
+  return db.integration.findMany({ orderBy: { id: 'asc' }, include: { certificates: { where: usableAt(now), orderBy: { id: 'desc' } } } });
 }

@@ -84,6 +84,19 @@ export async function listKeys(db: Db): Promise<StoreKey[]> {
   return perPurpose.flat();
 }
 
+/**
+ * Re-seals every private key under the first APP_KEYS entry, so an older entry can then be
+ * dropped from APP_KEYS without losing the keys it sealed. Returns how many rows changed.
+ */
+export async function resealKeys(db: Db, appKeys: readonly string[]): Promise<number> {
+  const rows = await db.storeKey.findMany({ orderBy: { id: 'asc' } });
+  for (const row of rows) {
+    const privateKey = unsealPrivateKey(row.sealedPrivateKey, appKeys, row.kid);
+    await db.storeKey.update({ where: { id: row.id }, data: { sealedPrivateKey: sealPrivateKey(privateKey, appKeys, row.kid) } });
+  }
+  return rows.length;
+}
+
 // A kid names one immutable key pair, so an unsealed key can be kept for the process's life.
 const unsealed = new Map<string, KeyObject>();
 

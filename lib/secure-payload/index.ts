@@ -29,14 +29,14 @@ export interface OpenOptions { publicUrl?: string; appKeys?: readonly string[] }
 
 async function openRequest(db: Db, rawFields: SecureFields, now: Date, options: OpenOptions) {
   const fields = checkFields(rawFields);
-  const integration = await findIntegrationByAccessKey(db, fields.accessKey);
+  const integration = await findIntegrationByAccessKey(db, fields.accessKey, now);
   if (!integration) throw refuse('UNKNOWN_ACCESS_KEY', `no integration has access key ${JSON.stringify(fields.accessKey)}`);
   if (!integration.enabled) throw refuse('INTEGRATION_DISABLED', `integration ${integration.id} is disabled`);
   const mode = integration.mode === 'live' ? 'live' : 'test';
   const appKeys = options.appKeys ?? config().appKeys;
   const decoded = await decodeFields(fields, {
     mode,
-    merchantKeys: await merchantKeysOf(db, integration.id, now),
+    merchantKeys: merchantKeysOf(integration.certificates),
     storeKeys: async () => (await usableKeys(db, 'payload-encryption', now)).map((key) => ({ kid: key.kid, key: privateKeyOf(key, appKeys) })),
     audience: options.publicUrl ?? config().publicUrl,
     now,

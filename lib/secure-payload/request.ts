@@ -3,14 +3,14 @@
 // every refusal into its 4xx. A route then only decides where a success goes.
 import { jsonError } from '../http/errors';
 import { MAX_PAYLOAD_CHARS, type SecureFields } from './decode';
-import { refuse, SecurePayloadError } from './errors';
+import { refuse } from './errors';
 
 const MAX_BODY_BYTES = MAX_PAYLOAD_CHARS * 3 + 8_192; // percent-encoding may triple the payload
 
-async function readBody(request: Request): Promise<string> {
+async function readBody(request: Request): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) throw refuse('PAYLOAD_TOO_LARGE', `body of ${declared} bytes declared`);
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
@@ -18,25 +18,37 @@ async function readBody(request: Request): Promise<string> {
     if (size > MAX_BODY_BYTES) throw refuse('PAYLOAD_TOO_LARGE', `body over ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+async function multipartValues(body: Buffer, contentType: string): Promise<Record<string, unknown>> {
+  try {
+    const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+    return Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === 'string'));
+  } catch {
+    throw refuse('PAYLOAD_MALFORMED', 'the multipart body does not parse');
+  }
 }
 
 const field = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-/** The fields of a form-encoded or JSON body; other bodies are malformed. */
+/** The fields of a form (urlencoded or multipart) or JSON body; other bodies are malformed. */
 export async function readSecureFields(request: Request): Promise<SecureFields> {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  const contentType = request.headers.get('content-type') ?? '';
+  const type = contentType.split(';')[0].trim().toLowerCase();
   const body = await readBody(request);
   let values: Record<string, unknown>;
   if (type === 'application/json') {
     try {
-      values = JSON.parse(body);
+      values = JSON.parse(body.toString('utf8'));
     } catch {
       throw refuse('PAYLOAD_MALFORMED', 'the JSON body does not parse');
     }
     if (typeof values !== 'object' || values === null || Array.isArray(values)) throw refuse('PAYLOAD_MALFORMED', 'the JSON body is not an object');
   } else if (type === 'application/x-www-form-urlencoded') {
-    values = Object.fromEntries(new URLSearchParams(body));
+    values = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
+  } else if (type === 'multipart/form-data') {
+    values = await multipartValues(body, contentType);
   } else {
     throw refuse('PAYLOAD_MALFORMED', `unsupported content type ${JSON.stringify(type.slice(0, 80))}`);
   }
@@ -47,13 +59,12 @@ export type Handled<T> = { ok: true; value: T } | { ok: false; response: Respons
 
 /**
  * Reads and opens a secure request. Refusals become their JSON 4xx; anything unexpected is
- * logged and becomes a bare 500 (the fuzz test holds that this never happens).
+ * logged by publicError and becomes a bare 500 (the fuzz test holds that this never happens).
  */
 export async function handleSecureRequest<T>(request: Request, open: (fields: SecureFields) => Promise<T>, context: string): Promise<Handled<T>> {
   try {
     return { ok: true, value: await open(await readSecureFields(request)) };
   } catch (error) {
-    if (!(error instanceof SecurePayloadError)) console.error(`[${context}] unexpected failure`, error);
     return { ok: false, response: jsonError(error, context) };
   }
 }

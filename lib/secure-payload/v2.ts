@@ -43,7 +43,9 @@ function translate(error: unknown): never {
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED': throw refuse('KEY_MISMATCH', detail);
     case 'ERR_JWT_EXPIRED': throw refuse('PAYLOAD_EXPIRED', detail);
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
-      throw refuse(claim === 'aud' ? 'WRONG_AUDIENCE' : 'PAYLOAD_INVALID', detail, claim === 'aud' ? undefined : `${claim}: ${detail}`);
+      if (claim === 'aud') throw refuse('WRONG_AUDIENCE', detail);
+      if (claim === 'nbf') throw refuse('TIMESTAMP_IN_FUTURE', detail);
+      throw refuse('PAYLOAD_INVALID', detail, `${claim}: ${detail}`);
     default: throw refuse('PAYLOAD_MALFORMED', detail);
   }
 }
@@ -75,7 +77,7 @@ async function verifyJwt(jwt: string, { merchantKeys, audience, now }: V2Context
   for (const key of keys) {
     try {
       const { payload } = await jwtVerify(jwt, key, {
-        algorithms: [alg as string], audience, currentDate: now, requiredClaims: ['iat', 'exp', 'jti', 'aud'],
+        algorithms: [alg as string], audience, currentDate: now, clockTolerance: CLOCK_SKEW_SECONDS, requiredClaims: ['iat', 'exp', 'jti', 'aud'],
       });
       return payload;
     } catch (error) {

@@ -1,5 +1,5 @@
 // What an admin may upload as a merchant's certificate, made with the openssl command line.
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CertificateRefused, parseMerchantCertificate } from '@/lib/integrations';
 import { makeMerchantKeys, openssl, writeTemp, type MerchantKeys } from '../support/merchant';
@@ -49,10 +49,16 @@ describe('merchant certificates', () => {
     expect(refusedWith(traditional)).toMatch(/private key/i);
   });
 
-  it('refuses an RSA key under 2048 bits, and curves and key types it cannot use', () => {
+  it('refuses an RSA key under 2048 or over 8192 bits, and curves and key types it cannot use', () => {
     const small = makeMerchantKeys(1024);
     expect(refusedWith(small.certPem)).toMatch(/1024 bits; at least 2048/);
     small.cleanup();
+    // Only the public half matters: a made-up 8200-bit modulus instead of minutes of key generation.
+    const n = randomBytes(1025);
+    n[0] |= 0x80;
+    n[1024] |= 1;
+    const huge = createPublicKey({ key: { kty: 'RSA', n: n.toString('base64url'), e: 'AQAB' }, format: 'jwk' }).export({ format: 'pem', type: 'spki' }).toString();
+    expect(refusedWith(huge)).toMatch(/8200 bits; at most 8192/);
     const p384 = writeTemp(merchant.dir, 'p384.pem', openssl(['ecparam', '-name', 'secp384r1', '-genkey', '-noout']));
     expect(refusedWith(openssl(['ec', '-in', p384, '-pubout']).toString())).toMatch(/Only RSA/);
   });

@@ -108,6 +108,9 @@ describe.each(PROVIDERS_UNDER_TEST)('bad secure payloads on %s', (provider) => {
     await expectRefused(open(await handMade({ claims: { exp: iat + 601 } }), 'v2'), 'LIFETIME_TOO_LONG');
     await expectRefused(open(await handMade({ claims: { iat: iat + 120, exp: iat + 300 } }), 'v2'), 'TIMESTAMP_IN_FUTURE');
     await expectRefused(open(await handMade({ claims: { jti: undefined } }), 'v2'), 'PAYLOAD_INVALID');
+    await expectRefused(open(await handMade({ claims: { nbf: iat + 61 } }), 'v2'), 'TIMESTAMP_IN_FUTURE');
+    await expectRefused(open(await handMade({ claims: { iat: iat - 400, exp: iat - 61 } }), 'v2'), 'PAYLOAD_EXPIRED');
+    await expect(open(await handMade({ claims: { iat: iat - 400, exp: iat - 59, nbf: iat + 59 } }), 'v2')).resolves.toMatchObject({ format: 'v2' });
     await expect(open(await handMade({ claims: { exp: iat + 600 } }), 'v2')).resolves.toMatchObject({ format: 'v2' });
     await test.db.usedNonce.deleteMany();
   });

@@ -69,7 +69,9 @@ describe.each(PROVIDERS_UNDER_TEST)('fuzzing secure requests on %s', (provider) 
     const error = vi.spyOn(console, 'error');
     const request = fc.record({
       fields: fieldsArbitrary(accessKeys),
-      encoding: fc.constantFrom('form', 'json', 'json-nonstring', 'garbage', 'text'),
+      // Mostly well-formed bodies, so most inputs reach the decoder rather than the body reader.
+      encoding: fc.oneof({ weight: 4, arbitrary: fc.constant('form') }, { weight: 4, arbitrary: fc.constant('json') },
+        { weight: 1, arbitrary: fc.constantFrom('json-nonstring', 'garbage', 'text') }),
       account: fc.boolean(),
     }).map(({ fields, encoding, account }) => {
       const headers = { 'content-type': encoding === 'form' ? 'application/x-www-form-urlencoded' : encoding === 'text' ? 'text/plain' : 'application/json' };

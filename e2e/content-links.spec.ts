@@ -156,7 +156,7 @@ test('an admin writes an article and adds it to the Studio Pass', async ({ page 
   await expect(form.getByRole('status')).toHaveText('Article saved.');
 
   await page.reload();
-  await page.getByText(/^Studio Pass \(/).click();
+  await page.locator('summary', { hasText: /^Studio Pass \(/ }).click();
   const passForm = page.getByRole('form', { name: 'Edit Studio Pass' });
   await passForm.getByLabel('Which Glue Holds').check();
   await passForm.getByRole('button', { name: 'Save pass' }).click();

@@ -3,7 +3,7 @@
 import { expect, type Page } from '@playwright/test';
 import { unsealPrivateKey } from '../../lib/key-store/seal';
 import { signContentLink } from '../../lib/content-links/link';
-import { addToCart, readE2eDb, type Customer } from './shop';
+import { addToCart, fillCheckout, readE2eDb, type Customer } from './shop';
 import { CURRENT_KEY, PREVIOUS_KEY } from './env';
 
 export const BODY_ONLY = {
@@ -17,8 +17,7 @@ export async function buyContent(page: Page, customer: Customer, slugs: string[]
   await page.goto('/checkout');
   await expect(page.getByText('no delivery address is needed')).toBeVisible();
   await expect(page.getByLabel('Address line 1')).toHaveCount(0);
-  await page.getByLabel('Email').fill(customer.email);
-  await page.getByLabel('Full name').fill(customer.fullName);
+  await fillCheckout(page, customer);
   await page.getByRole('button', { name: 'Place order' }).click();
   await page.waitForURL(/\/orders\/\d+\?signature=/);
   return new URL(page.url()).pathname.split('/').pop()!;

@@ -65,6 +65,7 @@ export async function checkoutSummary(db: Db, source: { draft: CheckoutDraft | n
     recipient: draft?.payload.recipient ?? null,
     testMode: draft?.testMode ?? false,
     fromMerchant: Boolean(draft),
-    delivery: needsDelivery(priced.lines),
+    // An empty cart keeps the usual form: placing the order is refused anyway.
+    delivery: priced.lines.length === 0 || needsDelivery(priced.lines),
   };
 }

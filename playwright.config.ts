@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { APP_ENV, BASE_URL, E2E_STORAGE_DIR, FIXTURES_URL } from './e2e/support/env';
 
-const LOGS_OUT = /(admin|admin-session)\.spec\.ts$/;
+// Run after all the others, one at a time: the flows that log out, and the timing
+// comparison, which other flows' load would skew.
+const RUN_LAST = /(admin|admin-session|timing)\.spec\.ts$/;
 
 // Debian's Chromium: Playwright's own browser download is unreachable here.
 const chromiumArgs = ['--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -24,8 +26,8 @@ export default defineConfig({
   // Logging out ends every admin session at once (by design), so the tests that log out
   // run after all the others, which keep their admin logged in meanwhile.
   projects: [
-    { name: 'shop', testIgnore: LOGS_OUT },
-    { name: 'logout', testMatch: LOGS_OUT, dependencies: ['shop'], workers: 1 },
+    { name: 'shop', testIgnore: RUN_LAST },
+    { name: 'last', testMatch: RUN_LAST, dependencies: ['shop'], workers: 1 },
   ],
   webServer: [
     { command: 'npx tsx e2e/support/fixture-servers.ts', url: `${FIXTURES_URL}/healthz`, reuseExistingServer: false, timeout: 30_000 },

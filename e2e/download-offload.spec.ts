@@ -52,6 +52,20 @@ test('nginx sends the file the shop authorised and counted, with Range, and noth
   const { storedName } = query<{ storedName: string }>('SELECT f.storedName FROM "FileSource" f JOIN "Product" p ON p.id = f.productId WHERE p.slug = ?', SLUG);
   const bytes = readFileSync(path.join(storageDir, storedName));
 
+  // An interrupted download, then its resume: nginx answers each range from the file; the
+  // shop counts the first and logs the resume without counting again (the spec's Counting rule).
+  const first = await request.get(`${nginx.url}${url}`, { headers: { Range: 'bytes=0-99', 'User-Agent': 'offload-test' } });
+  expect(first.status()).toBe(206);
+  expect(Buffer.from(await first.body()).equals(bytes.subarray(0, 100))).toBe(true);
+  const etag = first.headers().etag;
+  const part = await request.get(`${nginx.url}${url}`, { headers: { Range: 'bytes=100-299', 'If-Range': etag, 'User-Agent': 'offload-test' } });
+  expect(part.status()).toBe(206);
+  expect(part.headers()['content-range']).toBe(`bytes 100-299/${bytes.length}`);
+  expect(Buffer.from(await part.body()).equals(bytes.subarray(100, 300))).toBe(true);
+  expect(query<{ downloadCount: number }>('SELECT downloadCount FROM "License" WHERE id = 1').downloadCount).toBe(1);
+  expect(query<{ n: number }>('SELECT COUNT(*) AS n FROM "DownloadEvent" WHERE licenseId = 1 AND rangeStart = 100 AND counted = 0').n).toBe(1);
+
+  // A whole-file request always counts.
   const whole = await request.get(`${nginx.url}${url}`, { headers: { 'User-Agent': 'offload-test' } });
   expect(whole.status()).toBe(200);
   expect(whole.headers()['content-type']).toBe('application/pdf');
@@ -61,18 +75,9 @@ test('nginx sends the file the shop authorised and counted, with Range, and noth
   expect(whole.headers()['cache-control']).toBe('private, no-store');
   expect(whole.headers()['x-robots-tag']).toBe('noindex');
   expect(Buffer.from(await whole.body()).equals(bytes)).toBe(true);
-  expect(query<{ downloadCount: number }>('SELECT downloadCount FROM "License" WHERE id = 1').downloadCount).toBe(1);
+  expect(query<{ downloadCount: number }>('SELECT downloadCount FROM "License" WHERE id = 1').downloadCount).toBe(2);
   // The log has the client's address from nginx's X-Forwarded-For, not nginx's own.
-  expect(query<{ n: number }>('SELECT COUNT(*) AS n FROM "DownloadEvent" WHERE licenseId = 1 AND ip = ?', '127.0.0.1').n).toBe(1);
-
-  // A resume: nginx answers the range from the file, the shop logs it without counting again.
-  const etag = whole.headers().etag;
-  const part = await request.get(`${nginx.url}${url}`, { headers: { Range: 'bytes=100-299', 'If-Range': etag, 'User-Agent': 'offload-test' } });
-  expect(part.status()).toBe(206);
-  expect(part.headers()['content-range']).toBe(`bytes 100-299/${bytes.length}`);
-  expect(Buffer.from(await part.body()).equals(bytes.subarray(100, 300))).toBe(true);
-  expect(query<{ downloadCount: number }>('SELECT downloadCount FROM "License" WHERE id = 1').downloadCount).toBe(1);
-  expect(query<{ n: number }>('SELECT COUNT(*) AS n FROM "DownloadEvent" WHERE licenseId = 1 AND rangeStart = 100 AND counted = 0').n).toBe(1);
+  expect(query<{ n: number }>('SELECT COUNT(*) AS n FROM "DownloadEvent" WHERE licenseId = 1 AND ip = ?', '127.0.0.1').n).toBe(3);
 
   // The internal location and the storage directory are not reachable from outside.
   expect((await request.get(`${nginx.url}/_shop_files/${storedName}`)).status()).toBe(404);

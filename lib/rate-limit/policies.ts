@@ -17,6 +17,8 @@ export const DEFAULT_RATE_LIMITS = {
   /** "Is this your order?" mails: per client address, and per order (each order's owner is mailed at most this often). */
   'claim-per-ip': { points: 20, windowSeconds: 15 * 60 },
   'claim-per-order': { points: 3, windowSeconds: 60 * 60 },
+  /** "Send me a fresh link" for an expired article or pass link, per client address. */
+  'fresh-link-per-ip': { points: 20, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS;

@@ -1,7 +1,11 @@
 'use server';
 
+import { after } from 'next/server';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
+import { RequestRefused } from '@/lib/errors';
+import { requestClientIp } from '@/lib/http/next';
+import { rateLimits } from '@/lib/rate-limit';
 import { sendFreshLinks } from '@/lib/content-links/fresh-link';
 import { contentLinkKeys, contentLinkSigner } from '@/lib/content-links/server';
 import { deliverMailSoon } from '@/lib/mail/deliver';
@@ -13,8 +17,17 @@ const input = z.object({ email: z.email().max(254), link: z.string().min(1).max(
 export async function requestFreshLinkAction(_prev: FreshLinkState, form: FormData): Promise<FreshLinkState> {
   const parsed = input.safeParse({ email: String(form.get('email') ?? '').trim(), link: form.get('link') });
   if (!parsed.success) return { error: 'Enter the email address you ordered with.' };
+  try {
+    await rateLimits().consume('fresh-link-per-ip', await requestClientIp());
+  } catch (error) {
+    if (error instanceof RequestRefused) return { error: 'Too many requests. Please try again later.' };
+    throw error;
+  }
   const now = new Date();
-  const queued = await sendFreshLinks({ db: db(), keys: contentLinkKeys(), signer: await contentLinkSigner(now), now }, parsed.data.link, parsed.data.email);
-  if (queued) deliverMailSoon();
+  // After the response: a matching address (a write and a mail) takes no longer to answer than a wrong one.
+  after(async () => {
+    const queued = await sendFreshLinks({ db: db(), keys: contentLinkKeys(), signer: await contentLinkSigner(now), now }, parsed.data.link, parsed.data.email);
+    if (queued) deliverMailSoon();
+  });
   return { sent: true };
 }

@@ -4,8 +4,12 @@ local paths = {}
 local counter = 0
 local thread_id = 0
 
+-- Seeded per wrk run: back-to-back runs must not repeat a User-Agent on the same
+-- license within the shop's 10-second double-click window.
+local seeded = false
 function setup(thread)
-  thread:set("id", math.random(1, 1000000))
+  if not seeded then math.randomseed(os.time()); seeded = true end
+  thread:set("id", math.random(1, 1000000000))
 end
 
 function init(args)

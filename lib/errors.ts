@@ -48,6 +48,20 @@ export abstract class ShopError extends Error {
   }
 }
 
+/**
+ * Concrete error classes under a capability's own base class (so callers can test
+ * `instanceof DownloadError`), one per code, each with a default (server-log) message.
+ */
+export function errorKindsOf<C extends ErrorCode>(Base: abstract new (message: string) => ShopError) {
+  return <K extends C>(code: K, defaultMessage: string) => {
+    abstract class Kind extends Base {}
+    return class extends Kind {
+      readonly code: K = code;
+      constructor(detail = defaultMessage) { super(detail); }
+    };
+  };
+}
+
 /** A ShopError subclass for one code with a default (server-log) message. */
 export function shopErrorKind<C extends ErrorCode>(code: C, defaultMessage: string) {
   return class extends ShopError {

@@ -1,15 +1,11 @@
 // Typed failures of a signed content link; lib/http/errors.ts maps each to a status and a short message.
-import { ShopError, type ContentLinkErrorCode } from '../errors';
+import { errorKindsOf, ShopError, type ContentLinkErrorCode } from '../errors';
 
 export abstract class ContentLinkError extends ShopError {
   abstract readonly code: ContentLinkErrorCode;
 }
 
-const kind = <C extends ContentLinkErrorCode>(code: C, message: string) =>
-  class extends ContentLinkError {
-    readonly code: C = code;
-    constructor(detail = message) { super(detail); }
-  };
+const kind = errorKindsOf<ContentLinkErrorCode>(ContentLinkError);
 
 export class LinkMissing extends kind('CONTENT_LINK_MISSING', 'no signed link was presented') {}
 export class LinkMalformed extends kind('CONTENT_LINK_MALFORMED', 'the signed link is not well formed') {}

@@ -1,15 +1,11 @@
 // Typed failures of a download; lib/http/errors.ts maps each to a status and a short message.
-import { ShopError, type DownloadErrorCode } from '../errors';
+import { errorKindsOf, ShopError, type DownloadErrorCode } from '../errors';
 
 export abstract class DownloadError extends ShopError {
   abstract readonly code: DownloadErrorCode;
 }
 
-const kind = <C extends DownloadErrorCode>(code: C, message: string) =>
-  class extends DownloadError {
-    readonly code: C = code;
-    constructor(detail = message) { super(detail); }
-  };
+const kind = errorKindsOf<DownloadErrorCode>(DownloadError);
 
 export class TokenMalformed extends kind('TOKEN_MALFORMED', 'the token is not a well-formed download token') {}
 export class TokenSignatureInvalid extends kind('TOKEN_SIGNATURE_INVALID', 'the token signature does not match any key') {}

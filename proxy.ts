@@ -77,6 +77,7 @@ async function renewAdminIdleTimeout(request: NextRequest, response: NextRespons
 
 export const config = {
   // Uploads stream straight to disk with their own limit (MAX_UPLOAD_BYTES): running the proxy
-  // would make Next buffer their bodies. Static assets need no nonce.
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|images/|api/admin/products/[^/]+/file).*)'],
+  // would make Next buffer their bodies. Static assets need no nonce. The download endpoint
+  // (GET/HEAD only, a file or a redirect) sets its own headers and is the shop's hot path.
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|images/|api/admin/products/[^/]+/file|api/downloads/(?!token$)[^/]+$).*)'],
 };

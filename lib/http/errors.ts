@@ -98,7 +98,7 @@ export function publicError(error: unknown, context: string): PublicError {
   return { status: 500, code: 'INTERNAL', message: TRY_AGAIN };
 }
 
-const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer' };
+const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' };
 
 /** The JSON shape of every refusal the API routes give: `{ error: CODE, message }`. */
 export function jsonRefusal(status: number, code: string, message: string): Response {

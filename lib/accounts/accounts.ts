@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../db/client';
 import { ShopError } from '../errors';
+import { isUniqueViolation } from '../db/unique-violation';
 
 export class AccountNotFound extends ShopError {
   readonly code = 'ACCOUNT_NOT_FOUND';
@@ -15,8 +16,6 @@ const STORE_ID_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export function newStoreId(): string {
   return [...randomBytes(16)].map((byte) => STORE_ID_ALPHABET[byte % 32]).join('');
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
 
 /** The account the merchant knows by `customKey`, created the first time it is referenced. */
 export async function accountByCustomKey(db: Db | Tx, integrationId: number, customKey: string, now: Date) {

@@ -1,6 +1,7 @@
 // Admin edits of articles and passes: validated input, then one write each.
 import { z } from 'zod';
 import type { Db } from '../db/client';
+import { isUniqueViolation } from '../db/unique-violation';
 
 const slug = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'Use lower-case letters, digits and dashes.');
 const optionalText = (max: number) => z.string().trim().max(max).transform((v) => (v === '' ? null : v));
@@ -37,8 +38,6 @@ async function contentProductId(db: Db, slugValue: string | null): Promise<numbe
   if (product?.kind !== 'content') throw new ContentAdminError('Choose a content product.');
   return product.id;
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
 
 async function guarded<T>(write: () => Promise<T>): Promise<T> {
   try {

@@ -18,6 +18,7 @@ import { absoluteLink, signedOrderPath } from './links';
 import type { KeyRing } from '../signing';
 import { createAccessGrantsForOrder, grantsOfOrder } from '../content/grants';
 import { linksForGrants, type LinkSigner } from '../content-links/issue';
+import { isUniqueViolation } from '../db/unique-violation';
 
 export interface PlaceOrderContext {
   ring: KeyRing;
@@ -59,8 +60,6 @@ async function claimDraft(tx: Tx, id: string, now: Date) {
   const { count } = await tx.checkoutDraft.updateMany({ where: { id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
   if (count === 0) throw new DraftGone();
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
 
 type CataloguePrice = Awaited<ReturnType<typeof productsPricedIn>>[number];
 export interface PricedOrder extends PricedCart<CataloguePrice> { coupon: CouponTerms | null }

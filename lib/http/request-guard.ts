@@ -38,10 +38,15 @@ export function guardStateChange(request: Request, ownOrigins: readonly string[]
   return null;
 }
 
-/** Reads a body as text, refusing (413) once it passes `limit` bytes, whatever Content-Length said. */
-export async function readBodyText(request: Request, limit = BODY_LIMIT_BYTES): Promise<string> {
-  if (declaredTooLarge(request.headers, limit)) throw new RequestRefused('BODY_TOO_LARGE', `The request is larger than ${Math.round(limit / 1024)} KiB.`);
-  if (!request.body) return '';
+const tooLargeFor = (limit: number) => () => new RequestRefused('BODY_TOO_LARGE', `The request is larger than ${Math.round(limit / 1024)} KiB.`);
+
+/**
+ * Reads a body, refusing once it passes `limit` bytes, whatever Content-Length said; the
+ * refusal is `tooLarge()` (a 413 by default; a capability may throw its own typed error).
+ */
+export async function readBoundedBody(request: Request, limit: number, tooLarge: () => Error = tooLargeFor(limit)): Promise<Buffer> {
+  if (declaredTooLarge(request.headers, limit)) throw tooLarge();
+  if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body.getReader();
@@ -51,9 +56,14 @@ export async function readBodyText(request: Request, limit = BODY_LIMIT_BYTES): 
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new RequestRefused('BODY_TOO_LARGE', `The request is larger than ${Math.round(limit / 1024)} KiB.`);
+      throw tooLarge();
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Reads a body as text, refusing (413) once it passes `limit` bytes. */
+export async function readBodyText(request: Request, limit = BODY_LIMIT_BYTES): Promise<string> {
+  return (await readBoundedBody(request, limit)).toString('utf8');
 }

@@ -2,24 +2,15 @@
 // read the three fields from a form-encoded or JSON body of bounded size, open them, and turn
 // every refusal into its 4xx. A route then only decides where a success goes.
 import { jsonError } from '../http/errors';
+import { readBoundedBody } from '../http/request-guard';
 import { MAX_PAYLOAD_CHARS, type SecureFields } from './decode';
 import { refuse } from './errors';
 
-const MAX_BODY_BYTES = MAX_PAYLOAD_CHARS * 3 + 8_192; // percent-encoding may triple the payload
+/** A body holding the largest payload the spec allows: percent-encoding may triple it. */
+export const SECURE_REQUEST_MAX_BYTES = MAX_PAYLOAD_CHARS * 3 + 8_192;
 
-async function readBody(request: Request): Promise<Buffer> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw refuse('PAYLOAD_TOO_LARGE', `body of ${declared} bytes declared`);
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw refuse('PAYLOAD_TOO_LARGE', `body over ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
+const readBody = (request: Request) =>
+  readBoundedBody(request, SECURE_REQUEST_MAX_BYTES, () => refuse('PAYLOAD_TOO_LARGE', `body over ${SECURE_REQUEST_MAX_BYTES} bytes`));
 
 async function multipartValues(body: Buffer, contentType: string): Promise<Record<string, unknown>> {
   try {

@@ -12,13 +12,15 @@ import { linkStateOf } from '@/lib/orders/tier';
 import { rateLimits } from '@/lib/rate-limit';
 import { jsonError, ownOrigins } from '@/lib/http/errors';
 import { guardStateChange } from '@/lib/http/request-guard';
+import { SECURE_REQUEST_MAX_BYTES } from '@/lib/secure-payload/request';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { databaseGate } from '@/lib/db/gate';
 
 export async function proxy(request: NextRequest) {
   const { publicUrl, appKeys } = appConfig();
-  const origins = MERCHANT_ENTRY_POINTS.has(request.nextUrl.pathname) ? 'any' : ownOrigins(request, publicUrl);
-  const refusal = guardStateChange(request, origins) ?? await limitOrderLookups(request);
+  const refusal = (MERCHANT_ENTRY_POINTS.has(request.nextUrl.pathname)
+    ? guardStateChange(request, 'any', SECURE_REQUEST_MAX_BYTES)
+    : guardStateChange(request, ownOrigins(request, publicUrl))) ?? await limitOrderLookups(request);
   if (refusal) return jsonError(refusal, `${request.method} ${request.nextUrl.pathname}`);
   // Pages cannot choose their status when a query fails; API routes answer 503 themselves.
   if (!request.nextUrl.pathname.startsWith('/api/')) {

@@ -137,6 +137,10 @@ test('a live integration refuses plain JSON; bad posts get a short 4xx and no se
   const json = await stranger.post('/checkout/secure', { data: { ...merchant.encrypt({ items: [{ product: 'no-such-card', quantity: 1 }] }), accessKey: merchant.integration.accessKey }, maxRedirects: 0 });
   expect(json.status()).toBe(422);
   expect(await json.json()).toEqual({ error: 'PRODUCT_NOT_SOLD', message: 'Unknown product: no-such-card.' });
+  // Over the forms' 64 KiB but within the spec's 100,000 characters: the decoder answers, not the size check.
+  const large = await stranger.post('/checkout/secure', { data: { accessKey: merchant.integration.accessKey, securePayload: 'A'.repeat(80_000), secureKey: `${'A'.repeat(342)}==` }, maxRedirects: 0 });
+  expect(large.status()).not.toBe(413);
+  expect((await large.json()).error).toBe('KEY_MISMATCH');
   const huge = await stranger.post('/checkout/secure', { form: { accessKey: 'x', securePayload: 'A'.repeat(400_000), secureKey: '' }, maxRedirects: 0 });
   expect(huge.status()).toBe(413);
   await stranger.dispose();

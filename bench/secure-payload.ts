@@ -6,6 +6,7 @@ import { constants, createDecipheriv, createPrivateKey, createPublicKey, generat
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { median } from './support';
 import { createDb } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/migrate';
 import { createIntegration, parseMerchantCertificate, replaceCertificate } from '../lib/integrations';
@@ -43,7 +44,6 @@ async function medianRates(cases: Case[]): Promise<Map<string, number>> {
   for (let round = 0; round < ROUNDS; round++) {
     for (const { name, run } of cases) samples.get(name)!.push(await rateOf(run, SECONDS / ROUNDS));
   }
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return new Map([...samples].map(([name, values]) => [name, median(values)]));
 }
 

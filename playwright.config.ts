@@ -32,7 +32,7 @@ export default defineConfig({
   webServer: [
     { command: 'npx tsx e2e/support/fixture-servers.ts', url: `${FIXTURES_URL}/healthz`, reuseExistingServer: false, timeout: 30_000 },
     {
-      command: `rm -rf ${E2E_STORAGE_DIR} && npx tsx scripts/db/setup.ts --fresh && npx next start -H 127.0.0.1 -p ${APP_ENV.PORT}`,
+      command: `rm -rf ${E2E_STORAGE_DIR} && npx tsx scripts/db/setup.ts --fresh && npx tsx scripts/start.ts -H 127.0.0.1 -p ${APP_ENV.PORT}`,
       url: `${BASE_URL}/`,
       env: APP_ENV,
       reuseExistingServer: false,

@@ -63,7 +63,7 @@ export async function startServer(command: string, args: string[], port: number,
 }
 
 export function startShop(port: number, env: Record<string, string>): Promise<Server> {
-  return startServer('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], port, {
+  return startServer(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '-H', '127.0.0.1', '-p', String(port)], port, {
     NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', APP_KEYS, ADMIN_PASSWORD: APP_KEYS, PUBLIC_URL: `http://127.0.0.1:${port}`,
     // Plain http on loopback is a local trial; the shop refuses it otherwise in production.
     ALLOW_INSECURE_HTTP: 'true',

@@ -21,5 +21,5 @@ run('npx', ['tsx', 'scripts/db/setup.ts']);
 run('npx', ['next', 'build']);
 const port = env.PORT || '3000';
 console.log(`\n  Shop:  ${env.PUBLIC_URL || `http://localhost:${port}`}\n  Admin: ${env.PUBLIC_URL || `http://localhost:${port}`}/admin  password: ${env.ADMIN_PASSWORD}\n`);
-const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } as NodeJS.ProcessEnv });
+const server = spawn('npx', ['tsx', 'scripts/start.ts', '-p', port], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } as NodeJS.ProcessEnv });
 server.on('exit', (code) => process.exit(code ?? 0));

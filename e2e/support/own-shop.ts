@@ -8,7 +8,7 @@ export interface OwnShop { url: string; log: () => string; stop(): Promise<void>
 
 export async function startOwnShop(port: number, env: Record<string, string>): Promise<OwnShop> {
   const url = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(port)], {
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, ...APP_ENV, PORT: String(port), PUBLIC_URL: url, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

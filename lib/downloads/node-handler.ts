@@ -1,0 +1,65 @@
+// GET/HEAD /api/downloads/{slug}?token=… on a plain Node request and response:
+// called by the shop's server before Next routes anything (the hot path), and by
+// the Pages API route under `next dev`. Content-Length and streaming are ours.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { config as appConfig } from '../config';
+import { db } from '../db/client';
+import { clientAddress } from '../http/client-address';
+import { errorPage, PRIVATE_HEADERS } from '../http/errors';
+import { recordBytesSent } from './authorize';
+import { sendReply, type DownloadReply } from './reply';
+import { serveDownload } from './serve';
+import { downloadTokenRing } from './token';
+
+// What next.config.mjs gives every other response, plus the endpoint's own privacy headers.
+const HEADERS = { ...PRIVATE_HEADERS, 'X-Frame-Options': 'DENY' };
+
+const DOWNLOAD_PATH = /^\/api\/downloads\/([^/?#]+)(?:\?|$)/;
+
+/** The product slug when `url` is the download endpoint (not the token route next to it); null otherwise. */
+export function downloadSlugOf(url: string): string | null {
+  const match = DOWNLOAD_PATH.exec(url);
+  if (!match || match[1] === 'token') return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
+
+export async function handleDownload(req: IncomingMessage, res: ServerResponse, slug: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { ...HEADERS, Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const method = req.method;
+  const token = new URL(req.url ?? '/', 'http://shop').searchParams.get('token');
+  const { appKeys, storageDir, s3, trustProxy, downloadOffload } = appConfig();
+  let reply: DownloadReply;
+  try {
+    reply = await serveDownload({
+      method,
+      slug,
+      token,
+      range: header(req.headers.range),
+      ifRange: header(req.headers['if-range']),
+      // The right-most X-Forwarded-For hop that is not one of our proxies (TRUST_PROXY).
+      client: {
+        ip: clientAddress(header(req.headers['x-forwarded-for']), req.socket.remoteAddress, trustProxy),
+        userAgent: header(req.headers['user-agent']) ?? '',
+      },
+    }, { db: db(), ring: downloadTokenRing(appKeys), storageDir, s3, now: new Date(), offload: downloadOffload });
+  } catch (error) {
+    reply = errorPage(error, `download ${slug}`);
+  }
+  try {
+    const sent = await sendReply(res, { ...reply, headers: { ...reply.headers, ...HEADERS } }, method);
+    if (!sent.complete && reply.eventId !== undefined) await recordBytesSent(db(), reply.eventId, sent.bytesSent);
+  } catch (error) {
+    if (res.headersSent) return void res.destroy();
+    const page = errorPage(error, `download ${slug}`);
+    await sendReply(res, { ...page, headers: { ...page.headers, ...HEADERS } }, method);
+  }
+}

@@ -1,0 +1,43 @@
+// npm start: checks the production settings, then serves the built shop. The
+// download endpoint is answered here before Next's router: it is the shop's hot path,
+// sets its own headers and needs no page machinery (bench/download-hot-path.ts
+// measured Next's routing as most of its cost). Every other request goes to Next,
+// exactly as under `next start`.
+import { createServer } from 'node:http';
+import { ConfigError, parseConfig } from '../lib/config';
+import { downloadSlugOf, handleDownload } from '../lib/downloads/node-handler';
+
+function option(names: string[]): string | undefined {
+  const at = process.argv.findIndex((arg) => names.includes(arg));
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+// Next reads NODE_ENV when it loads: set before it is imported.
+(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
+try {
+  const config = parseConfig(process.env);
+  console.log(`config ok: database ${config.databaseUrl.split(':')[0]}, public URL ${config.publicUrl}, mail ${config.smtpUrl ? 'SMTP' : 'outbox only'}`);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const port = Number(option(['-p', '--port']) ?? process.env.PORT ?? 3000);
+// Like `next start`: every interface unless -H names one.
+const hostname = option(['-H', '--hostname']);
+const { default: next } = await import('next');
+const app = next({ dev: false, hostname: hostname ?? 'localhost', port });
+const nextHandler = app.getRequestHandler();
+await app.prepare();
+
+const failed = (res: import('node:http').ServerResponse) => (error: unknown) => {
+  console.error('[server] request failed:', error);
+  res.destroy();
+};
+
+createServer((req, res) => {
+  const slug = downloadSlugOf(req.url ?? '');
+  const handled = slug === null ? nextHandler(req, res) : handleDownload(req, res, slug);
+  handled.catch(failed(res));
+}).listen(port, hostname, () => console.log(`shop ready on http://${hostname ?? 'localhost'}:${port}`));

@@ -1,28 +1,51 @@
 // The download endpoint's decisions, in the documented order: token, product,
 // license, limit. Counting is one conditional UPDATE, so the limit holds under
-// any number of parallel requests on SQLite and PostgreSQL alike. The common path
-// is two statements on the driver (./store); the rare ones (a resume, a refusal) use Prisma.
+// any number of parallel requests on SQLite and PostgreSQL alike. The common paths
+// are on the driver (./store): a redirect is one round trip, a local file two; the
+// rare ones (a resume, a refusal) use Prisma.
 import type { Db, Tx } from '../db/client';
 import type { KeyRing } from '../signing';
 import { clientKey, type DownloadClient } from './client';
 import { DownloadLimitReached, FileUnavailable, LicenseNotFound, LicenseRevoked, WrongProduct } from './errors';
 import { assertLicenseUsable } from './license-rules';
-import { downloadStore, type EventRow } from './store';
+import { downloadStore, redirectTarget, type EventRow, type LicenseWithSource } from './store';
 import { verifyDownloadToken } from './token';
 
 /** A Range request continuing a download counted within this window is not counted again. */
 export const RESUME_WINDOW_MS = 60 * 60_000;
 
-export async function resolveDownload(db: Db, token: string, pathSlug: string, ring: KeyRing, now: Date) {
+function verifiedFor(token: string, pathSlug: string, ring: KeyRing, now: Date) {
   const payload = verifyDownloadToken(token, ring, Math.floor(now.getTime() / 1000));
   if (payload.product_slug !== pathSlug) throw new WrongProduct();
-  const found = await downloadStore(db).licenseWithSource(payload.license_id);
+  return payload;
+}
+
+function checked(found: LicenseWithSource | null, pathSlug: string, now: Date) {
   if (!found) throw new LicenseNotFound();
   const { license, source } = found;
   if (found.productSlug !== pathSlug) throw new WrongProduct('the license is for another product');
   assertLicenseUsable(license, now);
   if (!source || source.kind === 'none') throw new FileUnavailable();
   return { license, product: { id: license.productId, slug: found.productSlug }, source };
+}
+
+export async function resolveDownload(db: Db, token: string, pathSlug: string, ring: KeyRing, now: Date) {
+  const payload = verifiedFor(token, pathSlug, ring, now);
+  return checked(await downloadStore(db).licenseWithSource(payload.license_id), pathSlug, now);
+}
+
+/**
+ * A GET: resolves like resolveDownload and, for a redirect source, counts and logs it in the
+ * same round trip (`eventId`). A local source comes back uncounted: its file and Range decide
+ * what recordDownload logs.
+ */
+export async function claimDownload(db: Db, token: string, pathSlug: string, ring: KeyRing, now: Date, client: DownloadClient) {
+  const payload = verifiedFor(token, pathSlug, ring, now);
+  const { ip, userAgent } = loggedClient(client);
+  const { found, eventId } = await downloadStore(db).claimRedirect(payload.license_id, pathSlug, { at: now, ip, userAgent, clientKey: clientKey(client) });
+  const resolved = checked(found, pathSlug, now);
+  if (eventId === null && redirectTarget(resolved.source) !== null) await refuse(db, resolved.license.id);
+  return { resolved, eventId };
 }
 
 export type ResolvedDownload = Awaited<ReturnType<typeof resolveDownload>>;
@@ -44,8 +67,7 @@ export async function recordDownload(db: Db, resolved: ResolvedDownload, record:
   const { license } = resolved;
   const key = clientKey(record.client);
   const row: EventRow = {
-    licenseId: license.id, productId: resolved.product.id, at: now, source: record.source,
-    ip: record.client.ip.slice(0, 100), userAgent: record.client.userAgent.slice(0, 500), clientKey: key,
+    licenseId: license.id, productId: resolved.product.id, at: now, source: record.source, ...loggedClient(record.client), clientKey: key,
     bytes: record.bytes ?? null, rangeStart: record.rangeStart ?? null, redirectTo: record.redirectTo ?? null,
   };
   if (record.rangeStart && record.fileSize !== undefined) {
@@ -55,11 +77,17 @@ export async function recordDownload(db: Db, resolved: ResolvedDownload, record:
   }
   const eventId = await downloadStore(db).countAndLog(row);
   if (eventId !== null) return { counted: true, eventId };
-  // Not granted: why, from the license as stored now.
-  const current = await db.license.findUniqueOrThrow({ where: { id: license.id }, select: { status: true } });
+  return refuse(db, license.id);
+}
+
+/** A count that was not granted: why, from the license as stored now. */
+async function refuse(db: Db, licenseId: number): Promise<never> {
+  const current = await db.license.findUniqueOrThrow({ where: { id: licenseId }, select: { status: true } });
   if (current.status !== 'active') throw new LicenseRevoked();
   throw new DownloadLimitReached();
 }
+
+const loggedClient = (client: DownloadClient) => ({ ip: client.ip.slice(0, 100), userAgent: client.userAgent.slice(0, 500) });
 
 async function logUncounted(tx: Tx, { bytes, rangeStart, ...rest }: EventRow): Promise<number> {
   const event = await tx.downloadEvent.create({

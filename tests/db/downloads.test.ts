@@ -4,7 +4,7 @@ import { placeOrder } from '@/lib/orders/place-order';
 import { ORDER_LINK_PURPOSE } from '@/lib/orders/links';
 import { OrderAccessDenied } from '@/lib/orders/errors';
 import { issueDownloadToken } from '@/lib/downloads/issue-token';
-import { recordBytesSent, recordDownload, resolveDownload } from '@/lib/downloads/authorize';
+import { claimDownload, recordBytesSent, recordDownload, resolveDownload } from '@/lib/downloads/authorize';
 import { createDownloadToken, downloadTokenRing } from '@/lib/downloads/token';
 import { setLicenseStatus } from '@/lib/downloads/licenses';
 import { saveProductDownloadSettings, saveUploadedFile } from '@/lib/downloads/settings';
@@ -102,6 +102,42 @@ describe.each(PROVIDERS_UNDER_TEST)('downloads on %s', (provider) => {
     const stored = await test.db.license.findUniqueOrThrow({ where: { id: license.id }, include: { downloads: true } });
     expect(stored.downloadCount).toBe(3);
     expect(stored.downloads.filter((d) => d.counted)).toHaveLength(3);
+  });
+
+  it('counts and logs a redirect GET in one step: exactly k of 20, refusals write nothing', async () => {
+    const { licenses: [license] } = await buy();
+    const claim = (n: number, slug = 'paper-engineering-plugin', at = now) =>
+      claimDownload(test.db, createDownloadToken(license.id, slug, rings.downloads, at.getTime() / 1000), slug, rings.downloads, at, client(n));
+    const results = await Promise.allSettled(Array.from({ length: 20 }, (_, n) => claim(n)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(DownloadLimitReached);
+    const stored = await test.db.license.findUniqueOrThrow({ where: { id: license.id }, include: { downloads: true } });
+    expect(stored.downloadCount).toBe(3);
+    expect(stored.downloads.map((d) => ({ counted: d.counted, source: d.source, redirectTo: d.redirectTo, productId: d.productId })))
+      .toEqual(Array(3).fill({ counted: true, source: 'external', redirectTo: 'https://files.example/plugin.zip', productId: license.productId }));
+
+    await test.db.license.update({ where: { id: license.id }, data: { downloadCount: 0 } });
+    await expect(claim(1, 'printable-card-templates')).rejects.toBeInstanceOf(WrongProduct);
+    await expect(claim(1, 'paper-engineering-plugin', new Date('2027-01-01T00:00:00Z'))).rejects.toBeInstanceOf(LicenseExpired);
+    await setLicenseStatus(test.db, license.id, 'revoked', now);
+    await expect(claim(1)).rejects.toBeInstanceOf(LicenseRevoked);
+    await setLicenseStatus(test.db, license.id, 'active', now);
+    expect(await test.db.downloadEvent.count({ where: { licenseId: license.id } })).toBe(3);
+    expect((await claim(1)).eventId).toEqual(expect.any(Number));
+  });
+
+  it('claims nothing for a local file or an incomplete S3 source: those are counted elsewhere or refused', async () => {
+    const product = await test.db.product.findUniqueOrThrow({ where: { slug: 'svg-cut-files' } });
+    const { licenses: [license] } = await buy(['svg-cut-files']);
+    const claim = () => claimDownload(test.db, tokenFor(license.id, 'svg-cut-files'), 'svg-cut-files', rings.downloads, now, client(1));
+    await saveProductDownloadSettings(test.db, product.id, { downloadLimit: null, licenseDays: null },
+      { kind: 's3', fileName: 'pack.zip', s3Bucket: 'shop', s3Key: '', s3ExpirySeconds: 300 }, now);
+    expect((await claim()).eventId).toBeNull();
+    await saveUploadedFile(test.db, product.id, { storedName: 'b'.repeat(32) + '.zip', fileName: 'Cut files.zip', contentType: 'application/zip' }, now);
+    await saveProductDownloadSettings(test.db, product.id, { downloadLimit: null, licenseDays: null }, { kind: 'local' }, now);
+    const local = await claim();
+    expect([local.eventId, local.resolved.source.kind]).toEqual([null, 'local']);
+    expect((await test.db.license.findUniqueOrThrow({ where: { id: license.id } })).downloadCount).toBe(0);
   });
 
   const SIZE = 1000;

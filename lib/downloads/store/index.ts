@@ -3,7 +3,7 @@ import { postgresStore } from './postgres';
 import { sqliteStore } from './sqlite';
 import type { DownloadStore } from './types';
 
-export type { DownloadStore, EventRow, LicenseWithSource } from './types';
+export { redirectTarget, type DownloadStore, type EventRow, type LicenseWithSource } from './types';
 
 const stores = new WeakMap<Db, DownloadStore>();
 

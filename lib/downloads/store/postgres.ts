@@ -1,21 +1,44 @@
 // PostgreSQL: one query to read, one statement (a data-modifying CTE) to count and
-// log, each a single round trip on the pool Prisma uses.
+// log, and one that does both for a redirect; each a single round trip on the pool Prisma uses.
 import type pg from 'pg';
-import { EVENT_COLUMNS, GRANT_CONDITION, SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource, type DownloadStore, type EventRow } from './types';
+import {
+  CLAIM_CONDITION, EVENT_COLUMNS, GRANT_CONDITION, SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource, type DownloadStore, type EventRow,
+} from './types';
 
 // timestamp(3) columns hold UTC; passed as text without a zone, so no time zone can shift them.
 const utc = (date: Date) => date.toISOString().slice(0, 23);
 
+const READ = `SELECT EXTRACT(EPOCH FROM l."expiresAt") * 1000 AS "expiresAtMs", ${SELECT_LICENSE_WITH_SOURCE} WHERE l."id" = $1`;
+
+type Row = Record<string, unknown>;
+const fromRow = (row: Row) => toLicenseWithSource(row, row.expiresAtMs === null ? null : new Date(Number(row.expiresAtMs)));
+
 export function postgresStore(pool: pg.Pool): DownloadStore {
   return {
     async licenseWithSource(licenseId) {
+      const { rows } = await pool.query({ name: 'download-license', text: READ, values: [licenseId] });
+      return rows.length === 0 ? null : fromRow(rows[0]);
+    },
+    async claimRedirect(licenseId, pathSlug, event) {
+      // The read sees the license as it was before this statement's own UPDATE: refusals are
+      // explained from it, and a granted claim needs only its source.
       const { rows } = await pool.query({
-        name: 'download-license',
-        text: `SELECT EXTRACT(EPOCH FROM l."expiresAt") * 1000 AS "expiresAtMs", ${SELECT_LICENSE_WITH_SOURCE} WHERE l."id" = $1`,
-        values: [licenseId],
+        name: 'download-claim-redirect',
+        text: `WITH found AS (${READ}),
+          granted AS (
+            UPDATE "License" SET "downloadCount" = "downloadCount" + 1, "lastCountedAt" = $3::timestamp(3), "lastClientKey" = $2
+            WHERE ${CLAIM_CONDITION((n) => `$${n}`, '$3::timestamp(3)', '$4')} RETURNING "id"),
+          logged AS (
+            INSERT INTO "DownloadEvent" (${EVENT_COLUMNS})
+            SELECT g."id", f."productId", $3::timestamp(3), f."kind", $5, $6, $2, NULL, NULL,
+              CASE f."kind" WHEN 's3' THEN 's3://' || f."s3Bucket" || '/' || f."s3Key" ELSE f."externalUrl" END, true
+            FROM granted g CROSS JOIN found f
+            RETURNING "id")
+          SELECT found.*, (SELECT "id" FROM logged) AS "eventId" FROM found`,
+        values: [licenseId, event.clientKey, utc(event.at), pathSlug, event.ip, event.userAgent],
       });
-      if (rows.length === 0) return null;
-      return toLicenseWithSource(rows[0], rows[0].expiresAtMs === null ? null : new Date(Number(rows[0].expiresAtMs)));
+      if (rows.length === 0) return { found: null, eventId: null };
+      return { found: fromRow(rows[0]), eventId: rows[0].eventId === null ? null : Number(rows[0].eventId) };
     },
     async countAndLog(row: EventRow) {
       const result = await pool.query({

@@ -3,12 +3,17 @@
 // lock so it never lands inside a Prisma transaction that is still open.
 import type { Statement } from 'better-sqlite3';
 import type { SqliteConnection } from '../../db/driver';
-import { EVENT_COLUMNS, GRANT_CONDITION, SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource, type DownloadStore, type EventRow } from './types';
+import {
+  CLAIM_CONDITION, EVENT_COLUMNS, GRANT_CONDITION, redirectTarget, SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource,
+  type DownloadStore, type EventRow, type LicenseWithSource,
+} from './types';
 
 // As Prisma writes DateTime on SQLite: ISO text with an explicit offset, so text order is time order.
 const iso = (date: Date) => date.toISOString().replace('Z', '+00:00');
 
-const statements = new WeakMap<object, { read: Statement; count: Statement; log: Statement; commit: Statement; rollback: Statement }>();
+interface Statements { read: Statement; count: Statement; claim: Statement; log: Statement; commit: Statement; rollback: Statement }
+
+const statements = new WeakMap<object, Statements>();
 
 function prepared({ client }: SqliteConnection) {
   let s = statements.get(client);
@@ -18,6 +23,7 @@ function prepared({ client }: SqliteConnection) {
     s = {
       read: prepare(`SELECT l."expiresAt" AS "expiresAt", ${SELECT_LICENSE_WITH_SOURCE} WHERE l."id" = @p1`),
       count: prepare(`UPDATE "License" SET "downloadCount" = "downloadCount" + 1, "lastCountedAt" = @p4, "lastClientKey" = @p3 WHERE ${GRANT_CONDITION(p)}`),
+      claim: prepare(`UPDATE "License" SET "downloadCount" = "downloadCount" + 1, "lastCountedAt" = @p4, "lastClientKey" = @p3 WHERE ${CLAIM_CONDITION(p, '@p4', '@p5')}`),
       log: prepare(`INSERT INTO "DownloadEvent" (${EVENT_COLUMNS}) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 1)`),
       commit: client.prepare('COMMIT'),
       rollback: client.prepare('ROLLBACK'),
@@ -27,34 +33,61 @@ function prepared({ client }: SqliteConnection) {
   return s;
 }
 
+function read(s: Statements, licenseId: number): LicenseWithSource | null {
+  const row = s.read.get({ p1: licenseId }) as Record<string, unknown> | undefined;
+  if (!row) return null;
+  return toLicenseWithSource(row, row.expiresAt ? new Date(String(row.expiresAt)) : null);
+}
+
+function logIn(s: Statements, row: EventRow): number {
+  return Number(s.log.run({
+    p1: row.licenseId, p2: row.productId, p3: iso(row.at), p4: row.source, p5: row.ip, p6: row.userAgent, p7: row.clientKey,
+    p8: row.bytes, p9: row.rangeStart, p10: row.redirectTo,
+  }).lastInsertRowid);
+}
+
+/** Inside an open transaction: the conditional UPDATE, then the log entry if it matched. */
+function countAndLogIn(s: Statements, row: EventRow): number | null {
+  return s.count.run({ p1: row.licenseId, p3: row.clientKey, p4: iso(row.at) }).changes === 1 ? logIn(s, row) : null;
+}
+
 export function sqliteStore(connection: () => Promise<SqliteConnection>): DownloadStore {
+  async function inTransaction<T>(work: (s: Statements) => T): Promise<T> {
+    const open = await connection();
+    const s = prepared(open);
+    const release = await open.begin();
+    try {
+      const result = work(s);
+      s.commit.run();
+      return result;
+    } catch (error) {
+      if (open.client.inTransaction) s.rollback.run();
+      throw error;
+    } finally {
+      await release();
+    }
+  }
+
   return {
     async licenseWithSource(licenseId) {
-      const row = prepared(await connection()).read.get({ p1: licenseId }) as Record<string, unknown> | undefined;
-      if (!row) return null;
-      return toLicenseWithSource(row, row.expiresAt ? new Date(String(row.expiresAt)) : null);
+      return read(prepared(await connection()), licenseId);
     },
-    async countAndLog(row: EventRow) {
-      const open = await connection();
-      const s = prepared(open);
-      const release = await open.begin();
-      try {
-        const granted = s.count.run({ p1: row.licenseId, p3: row.clientKey, p4: iso(row.at) }).changes === 1;
-        let eventId: number | null = null;
-        if (granted) {
-          eventId = Number(s.log.run({
-            p1: row.licenseId, p2: row.productId, p3: iso(row.at), p4: row.source, p5: row.ip, p6: row.userAgent, p7: row.clientKey,
-            p8: row.bytes, p9: row.rangeStart, p10: row.redirectTo,
-          }).lastInsertRowid);
-        }
-        s.commit.run();
-        return eventId;
-      } catch (error) {
-        if (open.client.inTransaction) s.rollback.run();
-        throw error;
-      } finally {
-        await release();
-      }
+    countAndLog(row: EventRow) {
+      return inTransaction((s) => countAndLogIn(s, row));
+    },
+    claimRedirect(licenseId, pathSlug, event) {
+      // Write first, then read: a read before the write could not be upgraded to it if another
+      // connection wrote in between (SQLITE_BUSY_SNAPSHOT).
+      return inTransaction((s) => {
+        const claimed = s.claim.run({ p1: licenseId, p3: event.clientKey, p4: iso(event.at), p5: pathSlug }).changes === 1;
+        const found = read(s, licenseId);
+        if (!claimed || !found) return { found, eventId: null };
+        const eventId = logIn(s, {
+          ...event, licenseId, productId: found.license.productId, source: found.source!.kind,
+          bytes: null, rangeStart: null, redirectTo: redirectTarget(found.source),
+        });
+        return { found, eventId };
+      });
     },
   };
 }

@@ -16,10 +16,27 @@ export interface EventRow {
   clientKey: string; bytes: number | null; rangeStart: number | null; redirectTo: string | null;
 }
 
+/** Who asked and when: the part of a download event a redirect claim cannot read from the license. */
+export type ClaimEvent = Pick<EventRow, 'at' | 'ip' | 'userAgent' | 'clientKey'>;
+
+export interface Claim { found: LicenseWithSource | null; eventId: number | null }
+
 export interface DownloadStore {
   licenseWithSource(licenseId: number): Promise<LicenseWithSource | null>;
   /** Counts one download if the license allows it and logs it as counted: the event's id, or null (nothing written). */
   countAndLog(row: EventRow): Promise<number | null>;
+  /**
+   * A GET in one atomic step: counts and logs a redirect when CLAIM_CONDITION holds, and reads
+   * the license with its source either way. `eventId` null: nothing was written.
+   */
+  claimRedirect(licenseId: number, pathSlug: string, event: ClaimEvent): Promise<Claim>;
+}
+
+/** Where a redirect source sends the client, as the log records it; null for other or incomplete sources. */
+export function redirectTarget(source: LicenseWithSource['source']): string | null {
+  if (source?.kind === 'external') return source.externalUrl || null;
+  if (source?.kind === 's3') return source.s3Bucket && source.s3Key ? `s3://${source.s3Bucket}/${source.s3Key}` : null;
+  return null;
 }
 
 export const SELECT_LICENSE_WITH_SOURCE = `
@@ -50,3 +67,15 @@ export function toLicenseWithSource(row: Row, expiresAt: Date | null): LicenseWi
     },
   };
 }
+
+/**
+ * The redirect claim's UPDATE condition on "License", for both providers: the grant condition,
+ * not expired at `at`, the token's product `slug`, and a complete redirect source (the SQL form
+ * of redirectTarget). A refused claim is explained by the ordinary checks on what was read.
+ */
+export const CLAIM_CONDITION = (p: (n: number) => string, at: string, slug: string) => `${GRANT_CONDITION(p)}
+  AND ("expiresAt" IS NULL OR "expiresAt" >= ${at})
+  AND EXISTS (SELECT 1 FROM "Product" cp JOIN "FileSource" cf ON cf."productId" = cp."id"
+    WHERE cp."id" = "License"."productId" AND cp."slug" = ${slug}
+    AND ((cf."kind" = 'external' AND COALESCE(cf."externalUrl", '') <> '')
+      OR (cf."kind" = 's3' AND COALESCE(cf."s3Bucket", '') <> '' AND COALESCE(cf."s3Key", '') <> '')))`;

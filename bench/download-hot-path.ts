@@ -56,8 +56,23 @@ export async function benchDownloadHotPath(providers: Provider[] = ['sqlite', 'p
       const ours = pick(shops);
       const base = pick(floors);
       report(`shop /api/downloads on ${provider} vs bare node:http verify+presign`, fmt(ours), fmt(base), ours.rps / base.rps, 0.5);
-      console.log(`      p99 ${ours.p99ms.toFixed(1)} ms (target < 25 ms: ${ours.p99ms < 25 ? 'met' : 'NOT met'}); `
-        + `CPU per request, floor/shop: ${(base.cpu / ours.cpu).toFixed(2)} (the same ratio without other load on the machine)`);
+      console.log(`      CPU per request, floor/shop: ${(base.cpu / ours.cpu).toFixed(2)} (the same ratio without other load on the machine)`);
+      // At saturation, latency is queueing: 64 connections / throughput. Below it, at one fixed
+      // offered rate for both servers (a quarter of the floor's maximum: half the throughput
+      // the target asks of the shop), p99 shows what a shopper waits.
+      const rate = Math.round(base.rps / 4);
+      const paced = ['bench/paced-paths.lua', file, String((64 / rate) * 1000)];
+      const shopPaced: Measured[] = [];
+      const floorPaced: Measured[] = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        floorPaced.push(await wrkWithCpu(floor, { script: paced }));
+        shopPaced.push(await wrkWithCpu(shop, { script: paced }));
+      }
+      const ourPaced = pick(shopPaced);
+      const basePaced = pick(floorPaced);
+      report(`  p99 at ${rate} req/s offered (64 connections), shop vs floor`, `p99 ${ourPaced.p99ms.toFixed(1)} ms (${ourPaced.rps.toFixed(0)} req/s)`,
+        `p99 ${basePaced.p99ms.toFixed(1)} ms (${basePaced.rps.toFixed(0)} req/s)`, basePaced.p99ms / ourPaced.p99ms);
+      console.log(`      shop p99 ${ourPaced.p99ms.toFixed(1)} ms (target < 25 ms: ${ourPaced.p99ms < 25 ? 'met' : 'NOT met'})`);
       const counted = await database.db.license.aggregate({ _sum: { downloadCount: true } });
       const events = await database.db.downloadEvent.count();
       console.log(`      ${events} downloads logged, ${counted._sum.downloadCount} counted`);

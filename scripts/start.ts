@@ -4,7 +4,10 @@
 // measured Next's routing as most of its cost). Every other request goes to Next,
 // exactly as under `next start`.
 import { createServer } from 'node:http';
-import { ConfigError, parseConfig } from '../lib/config';
+import { config as appConfig, ConfigError, parseConfig } from '../lib/config';
+import { db, driverOf } from '../lib/db/client';
+import { sqliteFilePath } from '../lib/db/sqlite';
+import { checkpointInBackground } from '../lib/db/sqlite-checkpoints';
 import { downloadSlugOf, handleDownload } from '../lib/downloads/node-handler';
 
 function option(names: string[]): string | undefined {
@@ -26,6 +29,12 @@ try {
 const port = Number(option(['-p', '--port']) ?? process.env.PORT ?? 3000);
 // Like `next start`: every interface unless -H names one.
 const hostname = option(['-H', '--hostname']);
+// A long-running server takes its SQLite checkpoints off the event loop.
+const driver = driverOf(db());
+if (driver.provider === 'sqlite' && sqliteFilePath(appConfig().databaseUrl) !== ':memory:') {
+  checkpointInBackground((await driver.connection()).client, sqliteFilePath(appConfig().databaseUrl));
+}
+
 const { default: next } = await import('next');
 const app = next({ dev: false, hostname: hostname ?? 'localhost', port });
 const nextHandler = app.getRequestHandler();

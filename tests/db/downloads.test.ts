@@ -126,6 +126,25 @@ describe.each(PROVIDERS_UNDER_TEST)('downloads on %s', (provider) => {
     expect((await claim(1)).eventId).toEqual(expect.any(Number));
   });
 
+  it('waits for a Prisma transaction that holds the connection, and never writes inside it', async () => {
+    const { licenses: [license] } = await buy();
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => { finish = resolve; });
+    const transaction = test.db.$transaction(async (tx) => {
+      await tx.license.update({ where: { id: license.id }, data: { downloadLimit: 5 } });
+      await held;
+      throw new Error('rolled back');
+    }).catch((error: Error) => error.message);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the transaction is open now
+    const claim = claimDownload(test.db, tokenFor(license.id), 'paper-engineering-plugin', rings.downloads, now, client(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    finish();
+    expect(await transaction).toBe('rolled back');
+    expect((await claim).eventId).toEqual(expect.any(Number));
+    // The rollback took only the transaction's own change; the claim's count stayed.
+    expect(await test.db.license.findUniqueOrThrow({ where: { id: license.id } })).toMatchObject({ downloadLimit: 3, downloadCount: 1 });
+  });
+
   it('claims nothing for a local file or an incomplete S3 source: those are counted elsewhere or refused', async () => {
     const product = await test.db.product.findUniqueOrThrow({ where: { slug: 'svg-cut-files' } });
     const { licenses: [license] } = await buy(['svg-cut-files']);

@@ -1,6 +1,6 @@
 // SQLite: prepared statements on Prisma's own connection. Counting is an UPDATE
-// then, if it matched, the INSERT, in one transaction taken through the adapter's
-// lock so it never lands inside a Prisma transaction that is still open.
+// then, if it matched, the INSERT, in one synchronous transaction that never lands
+// inside a Prisma transaction still open (it waits for the adapter's lock then).
 import type { Statement } from 'better-sqlite3';
 import type { SqliteConnection } from '../../db/driver';
 import {
@@ -11,7 +11,7 @@ import {
 // As Prisma writes DateTime on SQLite: ISO text with an explicit offset, so text order is time order.
 const iso = (date: Date) => date.toISOString().replace('Z', '+00:00');
 
-interface Statements { read: Statement; count: Statement; claim: Statement; log: Statement; commit: Statement; rollback: Statement }
+interface Statements { read: Statement; count: Statement; claim: Statement; log: Statement; begin: Statement; commit: Statement; rollback: Statement }
 
 const statements = new WeakMap<object, Statements>();
 
@@ -25,6 +25,7 @@ function prepared({ client }: SqliteConnection) {
       count: prepare(`UPDATE "License" SET "downloadCount" = "downloadCount" + 1, "lastCountedAt" = @p4, "lastClientKey" = @p3 WHERE ${GRANT_CONDITION(p)}`),
       claim: prepare(`UPDATE "License" SET "downloadCount" = "downloadCount" + 1, "lastCountedAt" = @p4, "lastClientKey" = @p3 WHERE ${CLAIM_CONDITION(p, '@p4', '@p5')}`),
       log: prepare(`INSERT INTO "DownloadEvent" (${EVENT_COLUMNS}) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 1)`),
+      begin: client.prepare('BEGIN IMMEDIATE'),
       commit: client.prepare('COMMIT'),
       rollback: client.prepare('ROLLBACK'),
     };
@@ -55,7 +56,9 @@ export function sqliteStore(connection: () => Promise<SqliteConnection>): Downlo
   async function inTransaction<T>(work: (s: Statements) => T): Promise<T> {
     const open = await connection();
     const s = prepared(open);
-    const release = await open.begin();
+    // From BEGIN to COMMIT everything here is synchronous, so nothing can interleave with it;
+    // the adapter's lock is needed only while a Prisma transaction holds the connection open.
+    const release = open.client.inTransaction ? await open.begin() : (s.begin.run(), null);
     try {
       const result = work(s);
       s.commit.run();
@@ -64,7 +67,7 @@ export function sqliteStore(connection: () => Promise<SqliteConnection>): Downlo
       if (open.client.inTransaction) s.rollback.run();
       throw error;
     } finally {
-      await release();
+      await release?.();
     }
   }
 

@@ -1,0 +1,33 @@
+// The server's SQLite connection does not checkpoint its own WAL. A checkpoint copies
+// the logged pages into the database file and fsyncs it, inside whichever commit
+// crosses the threshold, on the event loop (better-sqlite3 is synchronous): on the
+// download bench it doubled the cost of an insert. A worker thread with its own
+// connection checkpoints every second instead, so no request waits for it.
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type BetterSqlite3 from 'better-sqlite3';
+import { BUSY_TIMEOUT_MS } from './sqlite';
+
+const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
+
+const CHECKPOINTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs });
+setInterval(() => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (error) { parentPort.postMessage(String(error)); }
+}, workerData.intervalMs);
+`;
+
+/** Hands WAL checkpoints of `file` to a worker thread; should it stop, the connection checkpoints itself again. */
+export function checkpointInBackground(connection: BetterSqlite3.Database, file: string, intervalMs = 1000): Worker {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, file, intervalMs, busyTimeoutMs: BUSY_TIMEOUT_MS } });
+  connection.pragma('wal_autocheckpoint = 0');
+  worker.on('message', (message) => console.error('[sqlite] background checkpoint failed:', message));
+  const fallBack = () => connection.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+  worker.on('error', (error) => { console.error('[sqlite] checkpoint worker stopped:', error); fallBack(); });
+  worker.on('exit', fallBack);
+  worker.unref();
+  return worker;
+}

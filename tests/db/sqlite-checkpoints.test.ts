@@ -1,0 +1,46 @@
+// The server's connection leaves WAL checkpoints to a worker thread: its commits only
+// append, and the rows still reach the database file itself.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, expect, it } from 'vitest';
+import { checkpointInBackground } from '@/lib/db/sqlite-checkpoints';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'shop-checkpoints-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The rows a copy of the database file alone holds, without its WAL. */
+function rowsInMainFile(file: string): number {
+  const copy = path.join(dir, `copy-${Date.now()}.db`);
+  copyFileSync(file, copy);
+  const db = new Database(copy, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+it('a worker checkpoints the WAL into the database file while the connection itself never does', async () => {
+  const file = path.join(dir, 'shop.db');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  // The first background checkpoint comes after a second; the inserts take a fraction of it.
+  const worker = checkpointInBackground(db, file, 1000);
+  try {
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    // Far past the 1000-page threshold at which the connection would checkpoint inline.
+    for (let i = 0; i < 3000; i += 1) insert.run('x'.repeat(2000));
+    expect(rowsInMainFile(file)).toBe(0); // all of it still only in the WAL
+    await expect.poll(() => rowsInMainFile(file), { timeout: 5000, interval: 100 }).toBe(3000);
+  } finally {
+    await worker.terminate();
+  }
+  // A stopped worker hands checkpoints back to the connection.
+  expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  db.close();
+});

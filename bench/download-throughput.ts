@@ -1,6 +1,6 @@
 // Local 1 GiB downloads measured by an external client (curl), interleaved rounds:
 // nginx serving the file with sendfile (the baseline), a plain node:http server
-// reading the same 1 MiB chunks as the shop, the shop streaming it itself, and the
+// streaming with the shop's own function (same 1 MiB reads), the shop streaming it itself, and the
 // shop behind nginx with DOWNLOAD_OFFLOAD=nginx (deploy/nginx/shop.conf). Memory:
 // the serving processes' RSS growth while streaming, sampled from outside.
 import { chmodSync, mkdirSync, rmSync, truncateSync } from 'node:fs';
@@ -54,7 +54,7 @@ export async function benchLocalDownloads() {
   const offloadShop = await startShop(benchPort(11), { ...env, DOWNLOAD_OFFLOAD: 'nginx' });
   const front = await startNginx(benchPort(12), shopServerBlock(benchPort(12), `127.0.0.1:${benchPort(11)}`, files));
   const plainNginx = await startNginx(benchPort(13), staticServerBlock(benchPort(13), files));
-  const node = await startServer(process.execPath, ['bench/baseline-server.mjs', path.join(files, storedName), String(benchPort(14))], benchPort(14));
+  const node = await startServer(process.execPath, ['--import', 'tsx', 'bench/baseline-server.ts', path.join(files, storedName), String(benchPort(14))], benchPort(14));
   const token = () => createDownloadToken(license.id, SLUG, downloadTokenRing([APP_KEYS]), Math.floor(Date.now() / 1000));
   const tokenPath = () => `/api/downloads/${SLUG}?token=${token()}`;
   const series: Series[] = [
@@ -74,7 +74,7 @@ export async function benchLocalDownloads() {
     console.log(`\nLocal download of a 1 GiB file with curl, ${LOCAL_ROUNDS} interleaved rounds, medians:`);
     report('shop + nginx offload vs plain nginx sendfile', mibs(offload), mibs(nginx), median(offload.rates) / median(nginx.rates), 0.9);
     report('shop Node streaming vs plain nginx sendfile', mibs(nodePath), mibs(nginx), median(nodePath.rates) / median(nginx.rates), 0.5);
-    report('shop Node streaming vs plain node:http (same 1 MiB reads)', mibs(nodePath), mibs(plainNode), median(nodePath.rates) / median(plainNode.rates));
+    report('shop Node streaming vs plain node:http (the shop\'s streaming function alone)', mibs(nodePath), mibs(plainNode), median(nodePath.rates) / median(plainNode.rates));
     console.log(`  peak memory growth while streaming 1 GiB (target < 64 MiB): shop Node streaming ${grew(nodePath)}, `
       + `shop + nginx offload ${grew(offload)} (shop and nginx), node:http ${grew(plainNode)}, nginx ${grew(nginx)}`);
   } finally {

@@ -1,8 +1,7 @@
 // What the download endpoint answers, as plain data: a status, headers, and
 // either nothing, a short page, or a byte range of a file to stream.
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
 
 export interface FileSlice { path: string; start: number; end: number }
 
@@ -28,14 +27,52 @@ export async function sendReply(res: ServerResponse, reply: DownloadReply, metho
     res.end(method === 'HEAD' ? undefined : reply.html ?? '');
     return { complete: true, bytesSent: 0 };
   }
-  const { path, start, end } = reply.file;
-  const source = createReadStream(path, { start, end, highWaterMark: READ_CHUNK_BYTES });
+  return streamFile(res, reply.file);
+}
+
+/** Resolves once the chunk has reached the socket (so its buffer may be reused); rejects if the response is gone. */
+function write(res: ServerResponse, chunk: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (res.destroyed) return reject(new Error('the client went away'));
+    const gone = () => reject(new Error('the client went away'));
+    res.once('close', gone);
+    res.write(chunk, (error) => {
+      res.off('close', gone);
+      if (error) reject(error);
+      else resolve();
+    });
+  });
+}
+
+/**
+ * Two buffers in turn: the next chunk is read while the last one is written, and a buffer is
+ * read into again only once its chunk reached the socket. No allocation per chunk, and none of
+ * the stream machinery that the framework's own code shares in this process: with
+ * createReadStream and pipeline, some server processes streamed at a quarter of the speed of others.
+ */
+async function streamFile(res: ServerResponse, { path, start, end }: FileSlice): Promise<SendOutcome> {
+  const file = await open(path, 'r');
+  const buffers = [Buffer.allocUnsafe(READ_CHUNK_BYTES), Buffer.allocUnsafe(READ_CHUNK_BYTES)];
+  const writes: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
+  let position = start;
   try {
-    await pipeline(source, res);
+    for (let turn = 0; position <= end; turn ^= 1) {
+      await writes[turn];
+      const { bytesRead } = await file.read(buffers[turn], 0, Math.min(READ_CHUNK_BYTES, end - position + 1), position);
+      if (bytesRead === 0) throw new Error(`${path} ended before byte ${end}`);
+      writes[turn] = write(res, buffers[turn].subarray(0, bytesRead));
+      writes[turn].catch(() => {}); // awaited in turn below; a rejection here must not go unhandled meanwhile
+      position += bytesRead;
+    }
+    await Promise.all(writes);
+    await new Promise<void>((resolve) => res.end(resolve));
     return { complete: true, bytesSent: end - start + 1 };
   } catch {
-    // The client went away mid-download; it may resume with Range. Bytes read but still
-    // buffered count as sent: the error is on the shop's side, never in the client's favour.
-    return { complete: false, bytesSent: source.bytesRead };
+    // The client went away mid-download; it may resume with Range. Bytes read but perhaps not
+    // delivered count as sent: the error is on the shop's side, never in the client's favour.
+    if (!res.destroyed) res.destroy();
+    return { complete: false, bytesSent: position - start };
+  } finally {
+    await file.close();
   }
 }

@@ -45,8 +45,16 @@ const failed = (res: import('node:http').ServerResponse) => (error: unknown) => 
   res.destroy();
 };
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   const slug = downloadSlugOf(req.url ?? '');
   const handled = slug === null ? nextHandler(req, res) : handleDownload(req, res, slug);
   handled.catch(failed(res));
 }).listen(port, hostname, () => console.log(`shop ready on http://${hostname ?? 'localhost'}:${port}`));
+
+// As `next start` does: stop accepting, let Next clean up, exit with the signal's code.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    server.close();
+    void app.close().catch(console.error).finally(() => process.exit(code));
+  });
+}

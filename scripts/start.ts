@@ -27,6 +27,10 @@ try {
 }
 
 const port = Number(option(['-p', '--port']) ?? process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`the port must be a number from 0 to 65535 (-p or PORT), not "${option(['-p', '--port']) ?? process.env.PORT}"`);
+  process.exit(1);
+}
 // Like `next start`: every interface unless -H names one.
 const hostname = option(['-H', '--hostname']);
 // A long-running server takes its SQLite checkpoints off the event loop.
@@ -49,7 +53,13 @@ const server = createServer((req, res) => {
   const slug = downloadSlugOf(req.url ?? '');
   const handled = slug === null ? nextHandler(req, res) : handleDownload(req, res, slug);
   handled.catch(failed(res));
-}).listen(port, hostname, () => console.log(`shop ready on http://${hostname ?? 'localhost'}:${port}`));
+});
+// Next logs uncaught exceptions and carries on: a port in use must stop start-up instead, as under next start.
+server.on('error', (error) => {
+  console.error(`the shop cannot listen on ${hostname ?? '*'}:${port}:`, error.message);
+  process.exit(1);
+});
+server.listen(port, hostname, () => console.log(`shop ready on http://${hostname ?? 'localhost'}:${port}`));
 
 // As `next start` does: stop accepting, let Next clean up, exit with the signal's code.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {

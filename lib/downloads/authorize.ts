@@ -80,6 +80,14 @@ export async function recordDownload(db: Db, resolved: ResolvedDownload, record:
   return refuse(db, license.id);
 }
 
+/** Takes back a counted download the shop then failed to hand out: its count and its log entry. */
+export async function refundDownload(db: Db, licenseId: number, eventId: number): Promise<void> {
+  await db.$transaction([
+    db.downloadEvent.delete({ where: { id: eventId } }),
+    db.license.update({ where: { id: licenseId }, data: { downloadCount: { decrement: 1 } } }),
+  ]);
+}
+
 /** A count that was not granted: why, from the license as stored now. */
 async function refuse(db: Db, licenseId: number): Promise<never> {
   const current = await db.license.findUniqueOrThrow({ where: { id: licenseId }, select: { status: true } });

@@ -2,7 +2,7 @@
 // product's file source with a plain DownloadReply (no framework).
 import type { Db } from '../db/client';
 import type { KeyRing } from '../signing';
-import { claimDownload, recordDownload, resolveDownload } from './authorize';
+import { claimDownload, recordDownload, refundDownload, resolveDownload } from './authorize';
 import type { DownloadClient } from './client';
 import { FileUnavailable, TokenMalformed } from './errors';
 import { localFileReply, offloadedFileReply, openLocalFile, requestedRange } from './sources/local';
@@ -55,9 +55,15 @@ export async function serveDownload(request: DownloadRequest, deps: DownloadDeps
   if (method === 'HEAD') return { status: 405, headers: { Allow: 'GET' } };
   if (eventId === null) throw new FileUnavailable(`the ${source.kind} source of ${slug} is incomplete`);
   if (source.kind === 'external') return redirect(source.externalUrl!);
-  // Presigning is local computation: once the download is counted, only a broken S3 setting could stop it here.
-  return redirect(await presignDownload(s3ClientFor(deps.s3), {
-    bucket: source.s3Bucket!, key: source.s3Key!, fileName: source.fileName, contentType: source.contentType,
-    expiresInSeconds: source.s3ExpirySeconds, now,
-  }));
+  try {
+    return redirect(await presignDownload(s3ClientFor(deps.s3), {
+      bucket: source.s3Bucket!, key: source.s3Key!, fileName: source.fileName, contentType: source.contentType,
+      expiresInSeconds: source.s3ExpirySeconds, now,
+    }));
+  } catch (error) {
+    // Counted as it was read, but not handed out (a bad S3 setting, credentials that could not be
+    // fetched): the shopper keeps the download.
+    await refundDownload(db, resolved.license.id, eventId);
+    throw error;
+  }
 }

@@ -5,6 +5,7 @@ import { ORDER_LINK_PURPOSE } from '@/lib/orders/links';
 import { OrderAccessDenied } from '@/lib/orders/errors';
 import { issueDownloadToken } from '@/lib/downloads/issue-token';
 import { claimDownload, recordBytesSent, recordDownload, resolveDownload } from '@/lib/downloads/authorize';
+import { serveDownload } from '@/lib/downloads/serve';
 import { createDownloadToken, downloadTokenRing } from '@/lib/downloads/token';
 import { setLicenseStatus } from '@/lib/downloads/licenses';
 import { saveProductDownloadSettings, saveUploadedFile } from '@/lib/downloads/settings';
@@ -143,6 +144,22 @@ describe.each(PROVIDERS_UNDER_TEST)('downloads on %s', (provider) => {
     expect((await claim).eventId).toEqual(expect.any(Number));
     // The rollback took only the transaction's own change; the claim's count stayed.
     expect(await test.db.license.findUniqueOrThrow({ where: { id: license.id } })).toMatchObject({ downloadLimit: 3, downloadCount: 1 });
+  });
+
+  it('gives the download back when the S3 redirect cannot be presigned after the count', async () => {
+    const product = await test.db.product.findUniqueOrThrow({ where: { slug: 'svg-cut-files' } });
+    await saveProductDownloadSettings(test.db, product.id, { downloadLimit: 1, licenseDays: null },
+      { kind: 's3', fileName: 'pack.zip', s3Bucket: 'shop', s3Key: 'files/pack.zip', s3ExpirySeconds: 300 }, now);
+    const { licenses: [license] } = await buy(['svg-cut-files']);
+    const serve = (region: string) => serveDownload({
+      method: 'GET', slug: 'svg-cut-files', token: tokenFor(license.id, 'svg-cut-files'), range: null, ifRange: null, client: client(2),
+    }, { db: test.db, ring: rings.downloads, storageDir: '/nonexistent', s3: { region, forcePathStyle: true, accessKeyId: 'a', secretAccessKey: 'b' }, now });
+    await expect(serve('')).rejects.toThrow(/region/i); // an S3 setting the presigner refuses
+    expect(await test.db.license.findUniqueOrThrow({ where: { id: license.id }, include: { downloads: true } }))
+      .toMatchObject({ downloadCount: 0, downloads: [] });
+    // The one download the limit allows is still there.
+    expect((await serve('us-east-1')).status).toBe(302);
+    expect((await test.db.license.findUniqueOrThrow({ where: { id: license.id } })).downloadCount).toBe(1);
   });
 
   it('claims nothing for a local file or an incomplete S3 source: those are counted elsewhere or refused', async () => {

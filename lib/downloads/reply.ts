@@ -1,6 +1,7 @@
 // What the download endpoint answers, as plain data: a status, headers, and
 // either nothing, a short page, or a byte range of a file to stream.
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
 import type { ServerResponse } from 'node:http';
 
 export interface FileSlice { path: string; start: number; end: number }
@@ -51,11 +52,12 @@ function write(res: ServerResponse, chunk: Buffer): Promise<void> {
  * createReadStream and pipeline, some server processes streamed at a quarter of the speed of others.
  */
 async function streamFile(res: ServerResponse, { path, start, end }: FileSlice): Promise<SendOutcome> {
-  const file = await open(path, 'r');
-  const buffers = [Buffer.allocUnsafe(READ_CHUNK_BYTES), Buffer.allocUnsafe(READ_CHUNK_BYTES)];
-  const writes: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
+  let file: FileHandle | undefined;
   let position = start;
   try {
+    file = await open(path, 'r');
+    const buffers = [Buffer.allocUnsafe(READ_CHUNK_BYTES), Buffer.allocUnsafe(READ_CHUNK_BYTES)];
+    const writes: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
     for (let turn = 0; position <= end; turn ^= 1) {
       await writes[turn];
       const { bytesRead } = await file.read(buffers[turn], 0, Math.min(READ_CHUNK_BYTES, end - position + 1), position);
@@ -65,14 +67,15 @@ async function streamFile(res: ServerResponse, { path, start, end }: FileSlice):
       position += bytesRead;
     }
     await Promise.all(writes);
-    await new Promise<void>((resolve) => res.end(resolve));
+    res.end();
+    await finished(res);
     return { complete: true, bytesSent: end - start + 1 };
   } catch {
-    // The client went away mid-download; it may resume with Range. Bytes read but perhaps not
-    // delivered count as sent: the error is on the shop's side, never in the client's favour.
+    // The file went away, or the client did mid-download (it may resume with Range). Bytes read
+    // but perhaps not delivered count as sent: the error is on the shop's side, never in the client's favour.
     if (!res.destroyed) res.destroy();
     return { complete: false, bytesSent: position - start };
   } finally {
-    await file.close();
+    await file?.close();
   }
 }

@@ -2,13 +2,16 @@
 // the logged pages into the database file and fsyncs it, inside whichever commit
 // crosses the threshold, on the event loop (better-sqlite3 is synchronous): on the
 // download bench it doubled the cost of an insert. A worker thread with its own
-// connection checkpoints every second instead, so no request waits for it.
+// connection checkpoints every second instead, so no request waits for it. Should a
+// checkpoint fail, or the worker stop, the connection checkpoints itself again.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS } from './sqlite';
 
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
+/** A burst of writes between two checkpoints grows the WAL file; it is cut back to this once reset. */
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 const CHECKPOINTER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -24,9 +27,15 @@ export function checkpointInBackground(connection: BetterSqlite3.Database, file:
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, file, intervalMs, busyTimeoutMs: BUSY_TIMEOUT_MS } });
   connection.pragma('wal_autocheckpoint = 0');
-  worker.on('message', (message) => console.error('[sqlite] background checkpoint failed:', message));
-  const fallBack = () => connection.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
-  worker.on('error', (error) => { console.error('[sqlite] checkpoint worker stopped:', error); fallBack(); });
+  connection.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  const fallBack = () => {
+    if (connection.open) connection.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
+  };
+  worker.on('message', (message) => {
+    console.error('[sqlite] background checkpoint failed, the connection checkpoints itself again:', message);
+    void worker.terminate();
+  });
+  worker.on('error', (error) => console.error('[sqlite] checkpoint worker stopped:', error));
   worker.on('exit', fallBack);
   worker.unref();
   return worker;

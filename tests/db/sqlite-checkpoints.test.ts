@@ -44,3 +44,20 @@ it('a worker checkpoints the WAL into the database file while the connection its
   expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   db.close();
 });
+
+it('a checkpointer that cannot work hands checkpoints back to the connection at once', async () => {
+  const file = path.join(dir, 'other.db');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  const errors: unknown[] = [];
+  const log = console.error;
+  console.error = (...args: unknown[]) => { errors.push(args); };
+  try {
+    checkpointInBackground(db, dir, 50); // a folder: the worker cannot open it as a database
+    await expect.poll(() => db.pragma('wal_autocheckpoint', { simple: true }), { timeout: 5000 }).toBe(1000);
+    expect(errors.length).toBeGreaterThan(0);
+  } finally {
+    console.error = log;
+    db.close();
+  }
+});

@@ -2,7 +2,8 @@
 // log, and one that does both for a redirect; each a single round trip on the pool Prisma uses.
 import type pg from 'pg';
 import {
-  CLAIM_CONDITION, EVENT_COLUMNS, GRANT_CONDITION, SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource, type DownloadStore, type EventRow,
+  CLAIM_CONDITION, COUNT_ASSIGNMENTS, EVENT_COLUMNS, GRANT_CONDITION, REDIRECT_TARGET_SQL, SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource,
+  type DownloadStore, type EventRow,
 } from './types';
 
 // timestamp(3) columns hold UTC; passed as text without a zone, so no time zone can shift them.
@@ -26,12 +27,12 @@ export function postgresStore(pool: pg.Pool): DownloadStore {
         name: 'download-claim-redirect',
         text: `WITH found AS (${READ}),
           granted AS (
-            UPDATE "License" SET "downloadCount" = "downloadCount" + 1, "lastCountedAt" = $3::timestamp(3), "lastClientKey" = $2
+            UPDATE "License" SET ${COUNT_ASSIGNMENTS('$3::timestamp(3)', '$2')}
             WHERE ${CLAIM_CONDITION((n) => `$${n}`, '$3::timestamp(3)', '$4')} RETURNING "id"),
           logged AS (
             INSERT INTO "DownloadEvent" (${EVENT_COLUMNS})
             SELECT g."id", f."productId", $3::timestamp(3), f."kind", $5, $6, $2, NULL, NULL,
-              CASE f."kind" WHEN 's3' THEN 's3://' || f."s3Bucket" || '/' || f."s3Key" ELSE f."externalUrl" END, true
+              ${REDIRECT_TARGET_SQL('f')}, true
             FROM granted g CROSS JOIN found f
             RETURNING "id")
           SELECT found.*, (SELECT "id" FROM logged) AS "eventId" FROM found`,
@@ -44,7 +45,7 @@ export function postgresStore(pool: pg.Pool): DownloadStore {
       const result = await pool.query({
         name: 'download-count',
         text: `WITH granted AS (
-            UPDATE "License" SET "downloadCount" = "downloadCount" + 1, "lastCountedAt" = $3::timestamp(3), "lastClientKey" = $2
+            UPDATE "License" SET ${COUNT_ASSIGNMENTS('$3::timestamp(3)', '$2')}
             WHERE ${GRANT_CONDITION((n) => `$${n}`)} RETURNING "id")
           INSERT INTO "DownloadEvent" (${EVENT_COLUMNS})
           SELECT "id", $4, $3::timestamp(3), $5, $6, $7, $2, $8::bigint, $9::bigint, $10, true FROM granted

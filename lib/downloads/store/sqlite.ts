@@ -4,7 +4,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { SqliteConnection } from '../../db/driver';
 import {
-  CLAIM_CONDITION, EVENT_COLUMNS, GRANT_CONDITION, redirectTarget, SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource,
+  CLAIM_CONDITION, COUNT_ASSIGNMENTS, EVENT_COLUMNS, GRANT_CONDITION, redirectTarget, SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource,
   type DownloadStore, type EventRow, type LicenseWithSource,
 } from './types';
 
@@ -22,8 +22,8 @@ function prepared({ client }: SqliteConnection) {
     const p = (n: number) => `@p${n}`;
     s = {
       read: prepare(`SELECT l."expiresAt" AS "expiresAt", ${SELECT_LICENSE_WITH_SOURCE} WHERE l."id" = @p1`),
-      count: prepare(`UPDATE "License" SET "downloadCount" = "downloadCount" + 1, "lastCountedAt" = @p4, "lastClientKey" = @p3 WHERE ${GRANT_CONDITION(p)}`),
-      claim: prepare(`UPDATE "License" SET "downloadCount" = "downloadCount" + 1, "lastCountedAt" = @p4, "lastClientKey" = @p3 WHERE ${CLAIM_CONDITION(p, '@p4', '@p5')}`),
+      count: prepare(`UPDATE "License" SET ${COUNT_ASSIGNMENTS('@p4', '@p3')} WHERE ${GRANT_CONDITION(p)}`),
+      claim: prepare(`UPDATE "License" SET ${COUNT_ASSIGNMENTS('@p4', '@p3')} WHERE ${CLAIM_CONDITION(p, '@p4', '@p5')}`),
       log: prepare(`INSERT INTO "DownloadEvent" (${EVENT_COLUMNS}) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 1)`),
       begin: client.prepare('BEGIN IMMEDIATE'),
       commit: client.prepare('COMMIT'),

@@ -44,6 +44,14 @@ export const SELECT_LICENSE_WITH_SOURCE = `
   f."kind", f."fileName", f."contentType", f."storedName", f."externalUrl", f."s3Bucket", f."s3Key", f."s3ExpirySeconds"
   FROM "License" l JOIN "Product" p ON p."id" = l."productId" LEFT JOIN "FileSource" f ON f."productId" = l."productId"`;
 
+/** What counting a download writes on "License": the SET clause of every counting UPDATE, both providers. */
+export const COUNT_ASSIGNMENTS = (at: string, clientKey: string) =>
+  `"downloadCount" = "downloadCount" + 1, "lastCountedAt" = ${at}, "lastClientKey" = ${clientKey}`;
+
+/** redirectTarget in SQL, over a "FileSource" row `f`, for a statement that logs as it counts. */
+export const REDIRECT_TARGET_SQL = (f: string) =>
+  `CASE ${f}."kind" WHEN 's3' THEN 's3://' || ${f}."s3Bucket" || '/' || ${f}."s3Key" ELSE ${f}."externalUrl" END`;
+
 export const GRANT_CONDITION = (p: (n: number) => string) => `"id" = ${p(1)} AND "status" = 'active'
   AND ("downloadLimit" IS NULL OR "downloadCount" < "downloadLimit")`;
 

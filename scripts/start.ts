@@ -35,9 +35,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const hostname = option(['-H', '--hostname']);
 // A long-running server takes its SQLite checkpoints off the event loop.
 const driver = driverOf(db());
-if (driver.provider === 'sqlite' && sqliteFilePath(appConfig().databaseUrl) !== ':memory:') {
-  checkpointInBackground((await driver.connection()).client, sqliteFilePath(appConfig().databaseUrl));
-}
+const sqliteFile = sqliteFilePath(appConfig().databaseUrl);
+if (driver.provider === 'sqlite' && sqliteFile !== ':memory:') checkpointInBackground((await driver.connection()).client, sqliteFile);
 
 const { default: next } = await import('next');
 const app = next({ dev: false, hostname: hostname ?? 'localhost', port });

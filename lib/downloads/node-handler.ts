@@ -54,12 +54,12 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
   } catch (error) {
     reply = errorPage(error, `download ${slug}`);
   }
+  const send = (answer: DownloadReply) => sendReply(res, { ...answer, headers: { ...answer.headers, ...HEADERS } }, method);
   try {
-    const sent = await sendReply(res, { ...reply, headers: { ...reply.headers, ...HEADERS } }, method);
+    const sent = await send(reply);
     if (!sent.complete && reply.eventId !== undefined) await recordBytesSent(db(), reply.eventId, sent.bytesSent);
   } catch (error) {
     if (res.headersSent) return void res.destroy();
-    const page = errorPage(error, `download ${slug}`);
-    await sendReply(res, { ...page, headers: { ...page.headers, ...HEADERS } }, method);
+    await send(errorPage(error, `download ${slug}`));
   }
 }

@@ -8,6 +8,8 @@ export default defineConfig({
     globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
+    // Far from UTC, so a date read back as local time instead of UTC shows as a wrong hour.
+    env: { TZ: 'Asia/Tokyo' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,4 +1,4 @@
-// Licenses: created at purchase, listed on the order page, managed by admins.
+// Licenses: created at purchase, managed by admins (the order page lists them from lib/orders/view.ts).
 import type { Db } from '../db/client';
 import { licenseExpiry } from './license-rules';
 
@@ -21,14 +21,6 @@ export async function createLicensesForOrder(
     }];
   });
   if (data.length > 0) await db.license.createMany({ data });
-}
-
-export function licensesOfOrder(db: Db, order: { number: string }) {
-  return db.license.findMany({
-    where: { order: { number: order.number } },
-    orderBy: { id: 'asc' },
-    include: { product: { select: { slug: true, name: true, fileSource: { select: { kind: true, fileName: true } } } } },
-  });
 }
 
 export function licensesWithLog(db: Db, orderId: number) {

@@ -1,8 +1,8 @@
 // What each tier may show, and the queries that fetch exactly that: personal
 // data is never read from the database for a tier that may not show it.
 import type { Db } from '../db/client';
+import { dateOf, rowReader, type Row } from '../db/row-reader';
 import type { DeliveryAddress } from './customer-input';
-import { licensesOfOrder } from '../downloads/licenses';
 import { downloadsLeft } from '../downloads/license-rules';
 import type { LinkState, OrderTier } from './tier';
 
@@ -61,48 +61,75 @@ export interface OrderFullView extends Omit<OrderMinimalView, 'tier'> {
 
 export type OrderView = OrderExistsView | OrderMinimalView | OrderFullView;
 
-const itemSelect = { select: { productName: true, quantity: true, unitPriceCents: true, lineTotalCents: true }, orderBy: { id: 'asc' as const } };
-const summarySelect = {
-  number: true, placedAt: true, status: true, currency: true,
-  subtotalCents: true, discountCents: true, couponCode: true, shippingCents: true, totalCents: true, testMode: true, items: itemSelect,
-};
+// Each tier's columns, and nothing more: personal data stays in the database for the tiers below FULL.
+const SUMMARY = `o."number", o."placedAt", o."status", o."currency", o."subtotalCents", o."discountCents",
+  o."couponCode", o."shippingCents", o."totalCents", o."testMode"`;
+const PERSONAL = `o."email", o."fullName", o."company", o."phone", o."dispatchedAt", o."recipientName",
+  o."recipientEmail", o."giftMessage", o."addressLine1", o."addressLine2", o."city", o."postalCode", o."country"`;
 
-const lines = (items: { productName: string; quantity: number; unitPriceCents: number; lineTotalCents: number }[]) =>
-  items.map(({ productName, ...rest }) => ({ name: productName, ...rest }));
+const QUERIES = {
+  exists: `SELECT o."number", o."placedAt" FROM "Order" o WHERE o."number" = ?`,
+  minimal: `SELECT ${SUMMARY} FROM "Order" o WHERE o."number" = ?`,
+  full: `SELECT ${SUMMARY}, ${PERSONAL} FROM "Order" o WHERE o."number" = ?`,
+  items: `SELECT i."productName", i."quantity", i."unitPriceCents", i."lineTotalCents"
+    FROM "OrderItem" i JOIN "Order" o ON o."id" = i."orderId" WHERE o."number" = ? ORDER BY i."id"`,
+  licenses: `SELECT l."id", l."status", l."downloadLimit", l."downloadCount", l."expiresAt",
+      p."slug" AS "productSlug", p."name" AS "productName", f."kind" AS "sourceKind"
+    FROM "License" l JOIN "Order" o ON o."id" = l."orderId" JOIN "Product" p ON p."id" = l."productId"
+    LEFT JOIN "FileSource" f ON f."productId" = l."productId"
+    WHERE o."number" = ? ORDER BY l."id"`,
+} as const;
 
-/** Returns null when no order has that number. */
+const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+function summaryOf(row: Row, items: Row[]): Omit<OrderMinimalView, 'tier'> {
+  return {
+    number: String(row.number), placedAt: dateOf(row.placedAt)!, status: String(row.status), currency: String(row.currency),
+    items: items.map((i) => ({
+      name: String(i.productName), quantity: Number(i.quantity), unitPriceCents: Number(i.unitPriceCents), lineTotalCents: Number(i.lineTotalCents),
+    })),
+    subtotalCents: Number(row.subtotalCents), discountCents: Number(row.discountCents), couponCode: text(row.couponCode),
+    shippingCents: Number(row.shippingCents), totalCents: Number(row.totalCents), testMode: Boolean(row.testMode),
+  };
+}
+
+function downloadOf(row: Row): DownloadView {
+  const license = { downloadLimit: row.downloadLimit === null ? null : Number(row.downloadLimit), downloadCount: Number(row.downloadCount) };
+  return {
+    licenseId: Number(row.id), productSlug: String(row.productSlug), productName: String(row.productName),
+    status: String(row.status), downloadsLeft: downloadsLeft(license), expiresAt: dateOf(row.expiresAt),
+    available: (text(row.sourceKind) ?? 'none') !== 'none',
+  };
+}
+
+function fullOf(row: Row, items: Row[], licenses: Row[]): OrderFullView {
+  const recipientName = text(row.recipientName);
+  const recipientEmail = text(row.recipientEmail);
+  const addressLine1 = String(row.addressLine1);
+  const status = String(row.status);
+  return {
+    tier: 'FULL', ...summaryOf(row, items),
+    email: String(row.email), fullName: String(row.fullName), company: text(row.company), phone: text(row.phone),
+    recipient: recipientName && recipientEmail ? { name: recipientName, email: recipientEmail, message: text(row.giftMessage) } : null,
+    downloads: licenses.map(downloadOf),
+    address: { addressLine1, addressLine2: String(row.addressLine2), city: String(row.city), postalCode: String(row.postalCode), country: String(row.country) },
+    dispatchedAt: dateOf(row.dispatchedAt),
+    canCorrectAddress: status === 'placed' && addressLine1 !== '',
+  };
+}
+
+/** Returns null when no order has that number. Read on the driver (lib/db/row-reader.ts): the order page is hot. */
 export async function loadOrderView(db: Db, number: string, tier: OrderTier, link: LinkState): Promise<OrderView | null> {
+  const reader = rowReader(db);
+  const read = (name: keyof typeof QUERIES) => reader.all(`order-view-${name}`, QUERIES[name], [number]);
   if (tier === 'EXISTS') {
-    const order = await db.order.findUnique({ where: { number }, select: { number: true, placedAt: true } });
-    return order && { tier, ...order, linkExpired: link === 'expired' };
+    const [row] = await read('exists');
+    return row ? { tier, number: String(row.number), placedAt: dateOf(row.placedAt)!, linkExpired: link === 'expired' } : null;
   }
   if (tier === 'MINIMAL') {
-    const order = await db.order.findUnique({ where: { number }, select: summarySelect });
-    return order && { tier, ...order, items: lines(order.items) };
+    const [[row], items] = await Promise.all([read('minimal'), read('items')]);
+    return row ? { tier, ...summaryOf(row, items) } : null;
   }
-  // The order and its licenses side by side: one round of queries, not two.
-  const [order, licenses] = await Promise.all([
-    db.order.findUnique({
-      where: { number },
-      select: {
-        ...summarySelect, email: true, fullName: true, company: true, phone: true, dispatchedAt: true,
-        recipientName: true, recipientEmail: true, giftMessage: true,
-        addressLine1: true, addressLine2: true, city: true, postalCode: true, country: true,
-      },
-    }),
-    licensesOfOrder(db, { number }),
-  ]);
-  if (!order) return null;
-  const { addressLine1, addressLine2, city, postalCode, country, items, recipientName, recipientEmail, giftMessage, ...rest } = order;
-  return {
-    tier, ...rest, items: lines(items),
-    recipient: recipientName && recipientEmail ? { name: recipientName, email: recipientEmail, message: giftMessage } : null,
-    downloads: licenses.map((license) => ({
-      licenseId: license.id, productSlug: license.product.slug, productName: license.product.name,
-      status: license.status, downloadsLeft: downloadsLeft(license), expiresAt: license.expiresAt,
-      available: (license.product.fileSource?.kind ?? 'none') !== 'none',
-    })),
-    address: { addressLine1, addressLine2, city, postalCode, country },
-    canCorrectAddress: order.status === 'placed' && order.addressLine1 !== '',
-  };
+  const [[row], items, licenses] = await Promise.all([read('full'), read('items'), read('licenses')]);
+  return row ? fullOf(row, items, licenses) : null;
 }

@@ -59,6 +59,46 @@ describe.each(PROVIDERS_UNDER_TEST)('orders on %s', (provider) => {
     expect(await resolveOrderPage(test.db, { ...request, number: '1' }, ring)).toBeNull();
   });
 
+  it('reads back every stored value of each tier exactly: dates to the millisecond, nulls, flags, lines and licenses in order', async () => {
+    const { number, signedPath } = await place();
+    const order = await test.db.order.update({
+      where: { number },
+      data: {
+        placedAt: new Date('2026-11-24T23:59:59.987Z'), dispatchedAt: new Date('2026-11-25T00:00:00.001Z'), status: 'dispatched',
+        company: 'Analytical Engines Ltd', phone: null, recipientName: 'Charles', recipientEmail: 'charles@example.com', giftMessage: null,
+        couponCode: 'AUTUMN', discountCents: 150, testMode: true,
+      },
+      include: { items: { orderBy: { id: 'asc' } }, licenses: { include: { product: true } } },
+    });
+    const [license] = order.licenses;
+    await test.db.license.update({ where: { id: license.id }, data: { downloadLimit: 5, downloadCount: 2, expiresAt: new Date('2027-01-01T12:30:00.250Z') } });
+    await test.db.fileSource.upsert({
+      where: { productId: license.productId },
+      create: { productId: license.productId, kind: 'external', fileName: 'x.pdf', externalUrl: 'https://files.example/x.pdf', updatedAt: now },
+      update: { kind: 'external', externalUrl: 'https://files.example/x.pdf' },
+    });
+    const request = { number, query: queryOf(signedPath), sessionOrders: [number], nowSeconds };
+    const summary = {
+      number, placedAt: new Date('2026-11-24T23:59:59.987Z'), status: 'dispatched', currency: order.currency,
+      items: order.items.map((i) => ({ name: i.productName, quantity: i.quantity, unitPriceCents: i.unitPriceCents, lineTotalCents: i.lineTotalCents })),
+      subtotalCents: order.subtotalCents, discountCents: 150, couponCode: 'AUTUMN', shippingCents: order.shippingCents, totalCents: order.totalCents, testMode: true,
+    };
+    expect(await resolveOrderPage(test.db, request, ring)).toStrictEqual({
+      tier: 'FULL', ...summary,
+      email: customer.email, fullName: customer.fullName, company: 'Analytical Engines Ltd', phone: null,
+      recipient: { name: 'Charles', email: 'charles@example.com', message: null },
+      downloads: [{
+        licenseId: license.id, productSlug: 'printable-card-templates', productName: license.product.name,
+        status: 'active', downloadsLeft: 3, expiresAt: new Date('2027-01-01T12:30:00.250Z'), available: true,
+      }],
+      address: { addressLine1: customer.addressLine1, addressLine2: 'Flat 3', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' },
+      dispatchedAt: new Date('2026-11-25T00:00:00.001Z'), canCorrectAddress: false,
+    });
+    expect(await resolveOrderPage(test.db, { ...request, sessionOrders: [] }, ring)).toStrictEqual({ tier: 'MINIMAL', ...summary });
+    expect(await resolveOrderPage(test.db, { ...request, query: [] }, ring))
+      .toStrictEqual({ tier: 'EXISTS', number, placedAt: new Date('2026-11-24T23:59:59.987Z'), linkExpired: false });
+  });
+
   it('corrects the address only with link and session, keeping the previous value', async () => {
     const { number, signedPath } = await place();
     const request = { number, linkQuery: queryOf(signedPath), sessionOrders: [number], address: newAddress };

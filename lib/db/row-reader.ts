@@ -1,0 +1,71 @@
+// Plain SELECTs on the driver under the Prisma client (lib/db/driver.ts), for reads
+// that are hot and fixed: a statement prepared once per connection (SQLite) or
+// named on the server (PostgreSQL), where Prisma plans, prepares and maps every
+// query anew (about 0.35 ms against 0.015 ms for an order and its lines).
+// The SQL is written once, with `?` placeholders, for both providers.
+import pg from 'pg';
+import type { Statement } from 'better-sqlite3';
+import { driverOf, type Db } from './client';
+import type { Driver, SqliteConnection } from './driver';
+
+export type Row = Record<string, unknown>;
+export type Param = string | number | null;
+
+export interface RowReader {
+  /** `name` identifies the statement: the same name must always carry the same SQL. */
+  all(name: string, sql: string, values: readonly Param[]): Promise<Row[]>;
+}
+
+/** A DateTime column as either provider returns it here (ISO text on SQLite, a Date on PostgreSQL). */
+export function dateOf(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(String(value));
+}
+
+const TIMESTAMP_OID = 1114;
+// Prisma keeps DateTime as timestamp(3) without zone, holding UTC; pg would read it as local time.
+const utcTimestamps = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => oid === TIMESTAMP_OID
+    ? (text: string) => new Date(`${text.replace(' ', 'T')}Z`)
+    : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+const numbered = (sql: string) => { let n = 0; return sql.replace(/\?/g, () => `$${++n}`); };
+
+function postgresReader(pool: pg.Pool): RowReader {
+  const texts = new Map<string, string>();
+  return {
+    async all(name, sql, values) {
+      let text = texts.get(name);
+      if (text === undefined) texts.set(name, text = numbered(sql));
+      return (await pool.query({ name, text, values: [...values], types: utcTimestamps })).rows;
+    },
+  };
+}
+
+function sqliteReader(connection: () => Promise<SqliteConnection>): RowReader {
+  // Per database handle: a client that reconnects gets a new one.
+  const prepared = new WeakMap<object, Map<string, Statement>>();
+  return {
+    async all(name, sql, values) {
+      const { client } = await connection();
+      let statements = prepared.get(client);
+      if (!statements) prepared.set(client, statements = new Map());
+      let statement = statements.get(name);
+      if (!statement) statements.set(name, statement = client.prepare(sql).safeIntegers(false));
+      return statement.all(...values) as Row[];
+    },
+  };
+}
+
+const readers = new WeakMap<Db, RowReader>();
+
+export function rowReader(db: Db): RowReader {
+  let reader = readers.get(db);
+  if (!reader) {
+    const driver: Driver = driverOf(db);
+    reader = driver.provider === 'postgresql' ? postgresReader(driver.pool) : sqliteReader(driver.connection);
+    readers.set(db, reader);
+  }
+  return reader;
+}

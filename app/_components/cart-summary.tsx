@@ -1,12 +1,13 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
 import { formatMoney } from '@/lib/money';
-import { moneyLocale } from '@/lib/i18n/messages';
+import { moneyLocale, translatorFor } from '@/lib/i18n/messages';
 
 interface Totals { subtotalCents: number; discountCents?: number; shippingCents: number; totalCents: number; currency: string; couponCode?: string | null }
 
 export function CartSummary({ cart }: { cart: Totals }) {
-  const t = useTranslations('Totals');
-  const locale = moneyLocale(useLocale());
+  const language = useLocale();
+  const t = translatorFor(language, 'Totals');
+  const locale = moneyLocale(language);
   const money = (cents: number) => formatMoney(cents, cart.currency, locale);
   return (
     <dl className="totals">

@@ -1,14 +1,30 @@
-// The message catalogues, for server code outside a request (emails) and for next-intl's request config.
-import { createTranslator } from 'next-intl';
+// The message catalogues, for next-intl's request config, and translators for server code:
+// emails, and server components on hot pages (the order page).
+import { _createCache, _createIntlFormatters, createTranslator } from 'next-intl';
 import en from '../../messages/en.json';
 import de from '../../messages/de.json';
 import { localeFor, type Locale } from './locales';
 
 export const MESSAGES: Record<Locale, typeof en> = { en, de };
 
-export function translatorFor<N extends keyof typeof en>(language: string, namespace: N) {
+// Parsed once per process: next-intl's useTranslations parses every message again on each
+// request (its cache lives for one request), most of what translating a short page costs.
+const parsedMessages = _createCache();
+const formatters = _createIntlFormatters(parsedMessages);
+const translators = new Map<string, unknown>();
+
+type Namespace = keyof typeof en;
+const translate = <N extends Namespace>(locale: Locale, namespace: N) => createTranslator({
+  locale, messages: MESSAGES[locale], namespace, _cache: parsedMessages, _formatters: formatters,
+});
+
+/** A translator for a language and namespace; in a server component, `translatorFor(useLocale(), …)`. */
+export function translatorFor<N extends Namespace>(language: string, namespace: N): ReturnType<typeof translate<N>> {
   const locale = localeFor(language);
-  return createTranslator({ locale, messages: MESSAGES[locale], namespace });
+  const key = `${locale}.${namespace}`;
+  let translator = translators.get(key) as ReturnType<typeof translate<N>> | undefined;
+  if (!translator) translators.set(key, translator = translate(locale, namespace));
+  return translator;
 }
 
 const MONEY_LOCALE: Record<Locale, string> = { en: 'en-IE', de: 'de-DE' };

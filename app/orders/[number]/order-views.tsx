@@ -1,6 +1,6 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
 import { formatMoney } from '@/lib/money';
-import { moneyLocale } from '@/lib/i18n/messages';
+import { moneyLocale, translatorFor } from '@/lib/i18n/messages';
 import { countryName } from '@/lib/orders/countries';
 import type { OrderExistsView, OrderFullView, OrderMinimalView } from '@/lib/orders/view';
 import { CartSummary } from '@/app/_components/cart-summary';
@@ -11,8 +11,8 @@ import { MyReading } from './my-reading';
 import { RequestClaimForm } from './claim-form';
 
 export function OrderExists({ view }: { view: OrderExistsView }) {
-  const t = useTranslations('Order');
   const locale = useLocale();
+  const t = translatorFor(locale, 'Order');
   return (
     <section className="notice">
       <h1>{t('exists', { number: view.number, date: formatDate(view.placedAt, locale) })}</h1>
@@ -23,8 +23,8 @@ export function OrderExists({ view }: { view: OrderExistsView }) {
 }
 
 export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | OrderFullView; linkQuery: string }) {
-  const t = useTranslations('Order');
   const locale = useLocale();
+  const t = translatorFor(locale, 'Order');
   const money = (cents: number) => formatMoney(cents, view.currency, moneyLocale(locale));
   const status = view.status === 'placed' || view.status === 'dispatched' ? t(`status_${view.status}`) : view.status;
   return (
@@ -58,8 +58,8 @@ export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | Ord
 }
 
 function CustomerDetails({ view, linkQuery }: { view: OrderFullView; linkQuery: string }) {
-  const t = useTranslations('Order');
   const locale = useLocale();
+  const t = translatorFor(locale, 'Order');
   const { address, recipient } = view;
   return (
     <section aria-labelledby="customer-heading" className="customer">
@@ -96,7 +96,7 @@ function CustomerDetails({ view, linkQuery }: { view: OrderFullView; linkQuery: 
 }
 
 function MyDownloads({ view, linkQuery }: { view: OrderFullView; linkQuery: string }) {
-  const t = useTranslations('Order');
+  const t = translatorFor(useLocale(), 'Order');
   const orderLink = `/orders/${view.number}?${linkQuery}`;
   return (
     <section id="downloads" aria-labelledby="downloads-heading" className="downloads">

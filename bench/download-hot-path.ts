@@ -32,8 +32,9 @@ type Measured = Awaited<ReturnType<typeof wrkWithCpu>>;
 const pick = (results: Measured[]) => ({
   rps: median(results.map((r) => r.rps)), p99ms: median(results.map((r) => r.p99ms)),
   cpu: median(results.map((r) => r.cpuMsPerRequest)), errors: results.reduce((a, r) => a + r.errors, 0),
+  errorKinds: results.map((r) => r.errorKinds).filter(Boolean).join('; '),
 });
-const fmt = (r: ReturnType<typeof pick>) => `${r.rps.toFixed(0)} req/s, p99 ${r.p99ms.toFixed(1)} ms, ${r.cpu.toFixed(2)} CPU ms/req${r.errors ? `, ${r.errors} errors` : ''}`;
+const fmt = (r: ReturnType<typeof pick>) => `${r.rps.toFixed(0)} req/s, p99 ${r.p99ms.toFixed(1)} ms, ${r.cpu.toFixed(2)} CPU ms/req${r.errors ? `, ${r.errors} errors (${r.errorKinds})` : ''}`;
 
 export async function benchDownloadHotPath(providers: Provider[] = ['sqlite', 'postgresql']) {
   console.log('\nDownload redirect (token → checks → count → log → S3 presigned 302), wrk 64 connections, medians of interleaved rounds:');

@@ -73,11 +73,16 @@ export function startShop(port: number, env: Record<string, string>): Promise<Se
   });
 }
 
-export interface WrkResult { rps: number; p99ms: number; errors: number; requests: number }
+export interface WrkResult {
+  rps: number; p99ms: number; requests: number;
+  /** Non-2xx/3xx answers and socket errors (timeouts: no answer within 10 s). */
+  errors: number; errorKinds: string;
+}
 
 /** wrk with latency percentiles; `script` is a Lua file and its arguments. */
 export async function wrk(url: string, { connections = 64, seconds = 8, threads = 2, script = [] as string[], headers = [] as string[] } = {}): Promise<WrkResult> {
-  const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', ...headers.flatMap((h) => ['-H', h]), ...(script.length ? ['-s', script[0]] : []), url, ...(script.length > 1 ? ['--', ...script.slice(1)] : [])];
+  // A 10 s timeout: at saturation a request can wait over wrk's default 2 s, and should count in the p99, not vanish from it.
+  const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '10s', '--latency', ...headers.flatMap((h) => ['-H', h]), ...(script.length ? ['-s', script[0]] : []), url, ...(script.length > 1 ? ['--', ...script.slice(1)] : [])];
   const { stdout } = await run('wrk', args, { maxBuffer: 1 << 24 });
   const unit = (value: string, u: string) => Number(value) * ({ us: 0.001, ms: 1, s: 1000 } as Record<string, number>)[u];
   const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(stdout);
@@ -86,8 +91,11 @@ export async function wrk(url: string, { connections = 64, seconds = 8, threads 
   const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout);
   const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
   if (!p99 || !rps) throw new Error(`wrk output not understood:\n${stdout}`);
-  const errors = Number(non2xx?.[1] ?? 0) + (socketErrors ? socketErrors.slice(1).reduce((a, b) => a + Number(b), 0) : 0);
-  return { rps: Number(rps[1]), p99ms: unit(p99[1], p99[2]), errors, requests: Number(requests?.[1] ?? 0) };
+  const kinds: [string, number][] = [['non-2xx/3xx', Number(non2xx?.[1] ?? 0)],
+    ...['connect', 'read', 'write', 'timeout'].map((kind, i): [string, number] => [kind, Number(socketErrors?.[i + 1] ?? 0)])];
+  const errors = kinds.reduce((sum, [, n]) => sum + n, 0);
+  const errorKinds = kinds.filter(([, n]) => n > 0).map(([kind, n]) => `${kind} ${n}`).join(', ');
+  return { rps: Number(rps[1]), p99ms: unit(p99[1], p99[2]), errors, errorKinds, requests: Number(requests?.[1] ?? 0) };
 }
 
 /** curl as the client, discarding the body: returns MiB/s. */

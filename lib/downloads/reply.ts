@@ -23,12 +23,18 @@ const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** Writes a reply to a Node response, streaming the file (never reading it whole). HEAD gets the headers only. */
 export async function sendReply(res: ServerResponse, reply: DownloadReply, method: string): Promise<SendOutcome> {
-  res.writeHead(reply.status, reply.headers);
-  if (method === 'HEAD' || !reply.file) {
-    res.end(method === 'HEAD' ? undefined : reply.html ?? '');
+  if (reply.file) {
+    res.writeHead(reply.status, reply.headers);
+    if (method !== 'HEAD') return streamFile(res, reply.file);
+    res.end();
     return { complete: true, bytesSent: 0 };
   }
-  return streamFile(res, reply.file);
+  // A redirect, a page or an nginx hand-off: its length is known, so it goes out in one
+  // write without chunked framing (nginx sends its own length for the file it hands off to).
+  const body = reply.html ?? '';
+  res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(Buffer.byteLength(body)) });
+  res.end(method === 'HEAD' ? undefined : body);
+  return { complete: true, bytesSent: 0 };
 }
 
 /** Resolves once the chunk has reached the socket (so its buffer may be reused); rejects if the response is gone. */

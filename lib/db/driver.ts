@@ -1,5 +1,5 @@
-// The connection under the Prisma client, for the one path that needs the driver
-// itself (the download endpoint's hot path, where Prisma's per-query work is most
+// The connection under the Prisma client, for the paths that need the driver itself
+// (the download endpoint and the order page, where Prisma's per-query work was most
 // of the cost). Same connection or pool as Prisma, so the same settings, limits and
 // transactions apply; nothing here opens a connection of its own.
 import type BetterSqlite3 from 'better-sqlite3';

@@ -75,13 +75,13 @@ export function startShop(port: number, env: Record<string, string>): Promise<Se
 
 export interface WrkResult {
   rps: number; p99ms: number; requests: number;
-  /** Non-2xx/3xx answers and socket errors (timeouts: no answer within 10 s). */
+  /** Non-2xx/3xx answers and socket errors (wrk's timeouts: answers slower than 10 s). */
   errors: number; errorKinds: string;
 }
 
 /** wrk with latency percentiles; `script` is a Lua file and its arguments. */
 export async function wrk(url: string, { connections = 64, seconds = 8, threads = 2, script = [] as string[], headers = [] as string[] } = {}): Promise<WrkResult> {
-  // A 10 s timeout: at saturation a request can wait over wrk's default 2 s, and should count in the p99, not vanish from it.
+  // A 10 s timeout: at saturation an answer can take over wrk's default 2 s, and should count in the p99, not as an error.
   const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '10s', '--latency', ...headers.flatMap((h) => ['-H', h]), ...(script.length ? ['-s', script[0]] : []), url, ...(script.length > 1 ? ['--', ...script.slice(1)] : [])];
   const { stdout } = await run('wrk', args, { maxBuffer: 1 << 24 });
   const unit = (value: string, u: string) => Number(value) * ({ us: 0.001, ms: 1, s: 1000 } as Record<string, number>)[u];

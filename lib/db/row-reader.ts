@@ -32,12 +32,19 @@ const utcTimestamps = {
 
 const numbered = (sql: string) => { let n = 0; return sql.replace(/\?/g, () => `$${++n}`); };
 
+/** The statement kept under `name`, made once; a name reused for other SQL is a bug, refused loudly. */
+function keptFor<T>(kept: Map<string, { sql: string; statement: T }>, name: string, sql: string, make: () => T): T {
+  let entry = kept.get(name);
+  if (!entry) kept.set(name, entry = { sql, statement: make() });
+  else if (entry.sql !== sql) throw new Error(`statement ${name} was prepared for other SQL`);
+  return entry.statement;
+}
+
 function postgresReader(pool: pg.Pool): RowReader {
-  const texts = new Map<string, string>();
+  const texts = new Map<string, { sql: string; statement: string }>();
   return {
     async all(name, sql, values) {
-      let text = texts.get(name);
-      if (text === undefined) texts.set(name, text = numbered(sql));
+      const text = keptFor(texts, name, sql, () => numbered(sql));
       return (await pool.query({ name, text, values: [...values], types: utcTimestamps })).rows;
     },
   };
@@ -45,15 +52,13 @@ function postgresReader(pool: pg.Pool): RowReader {
 
 function sqliteReader(connection: () => Promise<SqliteConnection>): RowReader {
   // Per database handle: a client that reconnects gets a new one.
-  const prepared = new WeakMap<object, Map<string, Statement>>();
+  const prepared = new WeakMap<object, Map<string, { sql: string; statement: Statement }>>();
   return {
     async all(name, sql, values) {
       const { client } = await connection();
       let statements = prepared.get(client);
       if (!statements) prepared.set(client, statements = new Map());
-      let statement = statements.get(name);
-      if (!statement) statements.set(name, statement = client.prepare(sql).safeIntegers(false));
-      return statement.all(...values) as Row[];
+      return keptFor(statements, name, sql, () => client.prepare(sql).safeIntegers(false)).all(...values) as Row[];
     },
   };
 }

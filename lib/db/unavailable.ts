@@ -15,6 +15,9 @@ const PG_STATES = /^(08|57P0[1-3])/;
 const SQLITE_BUSY_CODES = new Set([5, 6]);
 // A socket cut under a running query surfaces as a plain error from pg.
 const CUT_CONNECTION = /Connection terminated|ECONNREFUSED|ECONNRESET|server closed the connection/i;
+// The raw drivers under Prisma (lib/db/driver.ts, row-reader.ts) put the code on the error itself:
+// a socket that cannot connect or was cut, PostgreSQL refusing more clients, SQLite still busy.
+const RAW_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', '53300', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
 
 interface AdapterCause { kind?: string; originalCode?: string; code?: string; extendedCode?: number }
 
@@ -27,7 +30,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth += 1) {
     const e = current as Record<string, unknown>;
     if (e.name === 'PrismaClientInitializationError') return true;
-    if (typeof e.code === 'string' && PRISMA_CODES.has(e.code)) return true;
+    if (typeof e.code === 'string' && (PRISMA_CODES.has(e.code) || RAW_CODES.has(e.code) || PG_STATES.test(e.code))) return true;
     const cause = causeOf(e);
     if (cause?.kind && ADAPTER_KINDS.has(cause.kind)) return true;
     if (cause?.kind === 'postgres' && PG_STATES.test(cause.originalCode ?? cause.code ?? '')) return true;

@@ -2,6 +2,7 @@
 // an error, from errors the real clients throw.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb } from '@/lib/db/client';
+import { rowReader } from '@/lib/db/row-reader';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '@/lib/db/unavailable';
 import { errorPage, jsonError } from '@/lib/http/errors';
 import { backoffDelay, repeatWithBackoff } from '@/lib/mail/backoff';
@@ -31,6 +32,27 @@ describe('database unavailable', () => {
       }
     } finally {
       await db.$disconnect();
+    }
+  });
+
+  it('the raw driver under Prisma, refused on every address of localhost, is an outage too', async () => {
+    const db = createDb('postgresql://postgres@localhost:4399/shop');
+    try {
+      const error = await caught(rowReader(db).all('unavailable-probe', 'SELECT 1', []));
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(jsonError(error, 'test').status).toBe(503);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('knows the codes the raw drivers put on their errors', () => {
+    const withCode = (code: string) => Object.assign(new Error('x'), { code });
+    for (const code of ['57P01', '57P03', '08006', '53300', 'ETIMEDOUT', 'ECONNRESET', 'SQLITE_BUSY', 'SQLITE_LOCKED']) {
+      expect(isDatabaseUnavailable(withCode(code)), code).toBe(true);
+    }
+    for (const code of ['23505', '42P01', 'SQLITE_CONSTRAINT_UNIQUE', 'ENOENT']) {
+      expect(isDatabaseUnavailable(withCode(code)), code).toBe(false);
     }
   });
 

@@ -8,6 +8,7 @@ import { claimDownload, recordBytesSent, recordDownload, resolveDownload } from 
 import { serveDownload } from '@/lib/downloads/serve';
 import { createDownloadToken, downloadTokenRing } from '@/lib/downloads/token';
 import { setLicenseStatus } from '@/lib/downloads/licenses';
+import { downloadStore } from '@/lib/downloads/store';
 import { saveProductDownloadSettings, saveUploadedFile } from '@/lib/downloads/settings';
 import {
   DownloadLimitReached, FileUnavailable, LicenseExpired, LicenseNotFound, LicenseRevoked, WrongProduct,
@@ -125,6 +126,17 @@ describe.each(PROVIDERS_UNDER_TEST)('downloads on %s', (provider) => {
     await setLicenseStatus(test.db, license.id, 'active', now);
     expect(await test.db.downloadEvent.count({ where: { licenseId: license.id } })).toBe(3);
     expect((await claim(1)).eventId).toEqual(expect.any(Number));
+  });
+
+  it('counts arriving together that fail alone: the one that fails writes nothing, the others count and log', async () => {
+    const { licenses: [license] } = await buy();
+    const store = downloadStore(test.db);
+    const event = (n: number) => ({ at: n === 2 ? new Date(Number.NaN) : now, ip: `203.0.113.${n}`, userAgent: `Browser/${n}`, clientKey: `key-${n}` });
+    const results = await Promise.allSettled([0, 1, 2, 3].map((n) => store.claimRedirect(license.id, 'paper-engineering-plugin', event(n))));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    const stored = await test.db.license.findUniqueOrThrow({ where: { id: license.id }, include: { downloads: { orderBy: { id: 'asc' } } } });
+    expect(stored.downloadCount).toBe(3);
+    expect(stored.downloads.map((d) => d.clientKey)).toEqual(['key-0', 'key-1', 'key-3']);
   });
 
   it('waits for a Prisma transaction that holds the connection, and never writes inside it', async () => {

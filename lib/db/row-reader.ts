@@ -5,8 +5,9 @@
 // The SQL is written once, with `?` placeholders, for both providers.
 import pg from 'pg';
 import type { Statement } from 'better-sqlite3';
+import { keptIn } from '../kept';
 import { driverOf, type Db } from './client';
-import type { Driver, SqliteConnection } from './driver';
+import type { SqliteConnection } from './driver';
 
 export type Row = Record<string, unknown>;
 export type Param = string | number | null;
@@ -34,9 +35,8 @@ const numbered = (sql: string) => { let n = 0; return sql.replace(/\?/g, () => `
 
 /** The statement kept under `name`, made once; a name reused for other SQL is a bug, refused loudly. */
 function keptFor<T>(kept: Map<string, { sql: string; statement: T }>, name: string, sql: string, make: () => T): T {
-  let entry = kept.get(name);
-  if (!entry) kept.set(name, entry = { sql, statement: make() });
-  else if (entry.sql !== sql) throw new Error(`statement ${name} was prepared for other SQL`);
+  const entry = keptIn(kept, name, () => ({ sql, statement: make() }));
+  if (entry.sql !== sql) throw new Error(`statement ${name} was prepared for other SQL`);
   return entry.statement;
 }
 
@@ -56,8 +56,7 @@ function sqliteReader(connection: () => Promise<SqliteConnection>): RowReader {
   return {
     async all(name, sql, values) {
       const { client } = await connection();
-      let statements = prepared.get(client);
-      if (!statements) prepared.set(client, statements = new Map());
+      const statements = keptIn(prepared, client, () => new Map());
       return keptFor(statements, name, sql, () => client.prepare(sql).safeIntegers(false)).all(...values) as Row[];
     },
   };
@@ -66,11 +65,8 @@ function sqliteReader(connection: () => Promise<SqliteConnection>): RowReader {
 const readers = new WeakMap<Db, RowReader>();
 
 export function rowReader(db: Db): RowReader {
-  let reader = readers.get(db);
-  if (!reader) {
-    const driver: Driver = driverOf(db);
-    reader = driver.provider === 'postgresql' ? postgresReader(driver.pool) : sqliteReader(driver.connection);
-    readers.set(db, reader);
-  }
-  return reader;
+  return keptIn(readers, db, () => {
+    const driver = driverOf(db);
+    return driver.provider === 'postgresql' ? postgresReader(driver.pool) : sqliteReader(driver.connection);
+  });
 }

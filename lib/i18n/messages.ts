@@ -3,6 +3,7 @@
 import { _createCache, _createIntlFormatters, createTranslator } from 'next-intl';
 import en from '../../messages/en.json';
 import de from '../../messages/de.json';
+import { keptIn } from '../kept';
 import { localeFor, type Locale } from './locales';
 
 export const MESSAGES: Record<Locale, typeof en> = { en, de };
@@ -21,10 +22,7 @@ const translate = <N extends Namespace>(locale: Locale, namespace: N) => createT
 /** A translator for a language and namespace; in a server component, `translatorFor(useLocale(), …)`. */
 export function translatorFor<N extends Namespace>(language: string, namespace: N): ReturnType<typeof translate<N>> {
   const locale = localeFor(language);
-  const key = `${locale}.${namespace}`;
-  let translator = translators.get(key) as ReturnType<typeof translate<N>> | undefined;
-  if (!translator) translators.set(key, translator = translate(locale, namespace));
-  return translator;
+  return keptIn(translators, `${locale}.${namespace}`, () => translate(locale, namespace)) as ReturnType<typeof translate<N>>;
 }
 
 const MONEY_LOCALE: Record<Locale, string> = { en: 'en-IE', de: 'de-DE' };

@@ -4,6 +4,7 @@ import { getSignedUrl, S3RequestPresigner } from '@aws-sdk/s3-request-presigner'
 import { formatUrl } from '@aws-sdk/core/util';
 import { getEndpointFromInstructions } from '@smithy/core/endpoints';
 import { extendedEncodeURIComponent, HttpRequest } from '@smithy/core/protocols';
+import { keptIn } from '../../kept';
 import { attachmentDisposition } from '../disposition';
 
 export const S3_EXPIRY = { default: 300, min: 60, max: 3600 } as const;
@@ -77,17 +78,14 @@ async function resolveTarget(client: S3Client, input: { Bucket: string; Key: str
 }
 
 function targetOf(client: S3Client, input: { Bucket: string; Key: string }): Promise<ObjectTarget | null> {
-  let known = targets.get(client);
-  if (!known) targets.set(client, known = new Map());
+  const known = keptIn(targets, client, () => new Map<string, Promise<ObjectTarget | null>>());
   const id = `${input.Bucket}\n${input.Key}`;
-  let target = known.get(id);
-  if (!target) {
+  return keptIn(known, id, () => {
     if (known.size >= TARGETS_KEPT) known.clear();
-    target = resolveTarget(client, input);
+    const target = resolveTarget(client, input);
     target.catch(() => known.delete(id)); // a failure (a bad bucket name) is not kept
-    known.set(id, target);
-  }
-  return target;
+    return target;
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { driverOf, type Db } from '../../db/client';
+import { keptIn } from '../../kept';
 import { postgresStore } from './postgres';
 import { sqliteStore } from './sqlite';
 import type { DownloadStore } from './types';
@@ -9,11 +10,8 @@ const stores = new WeakMap<Db, DownloadStore>();
 
 /** The hot-path statements for this client, prepared once. */
 export function downloadStore(db: Db): DownloadStore {
-  let store = stores.get(db);
-  if (!store) {
+  return keptIn(stores, db, () => {
     const driver = driverOf(db);
-    store = driver.provider === 'postgresql' ? postgresStore(driver.pool) : sqliteStore(driver.connection);
-    stores.set(db, store);
-  }
-  return store;
+    return driver.provider === 'postgresql' ? postgresStore(driver.pool) : sqliteStore(driver.connection);
+  });
 }

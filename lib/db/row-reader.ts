@@ -23,9 +23,12 @@ export function dateOf(value: unknown): Date | null {
   return value instanceof Date ? value : new Date(String(value));
 }
 
+export const textOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));
+export const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
 const TIMESTAMP_OID = 1114;
-// Prisma keeps DateTime as timestamp(3) without zone, holding UTC; pg would read it as local time.
-const utcTimestamps = {
+/** pg query `types` for any query on the driver: Prisma keeps DateTime as timestamp(3) without zone, holding UTC; pg would read it as local time. */
+export const UTC_TIMESTAMPS = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => oid === TIMESTAMP_OID
     ? (text: string) => new Date(`${text.replace(' ', 'T')}Z`)
     : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
@@ -45,7 +48,7 @@ function postgresReader(pool: pg.Pool): RowReader {
   return {
     async all(name, sql, values) {
       const text = keptFor(texts, name, sql, () => numbered(sql));
-      return (await pool.query({ name, text, values: [...values], types: utcTimestamps })).rows;
+      return (await pool.query({ name, text, values: [...values], types: UTC_TIMESTAMPS })).rows;
     },
   };
 }

@@ -1,7 +1,7 @@
 // What each tier may show, and the queries that fetch exactly that: personal
 // data is never read from the database for a tier that may not show it.
 import type { Db } from '../db/client';
-import { dateOf, rowReader, type Row } from '../db/row-reader';
+import { dateOf, numberOrNull, rowReader, textOrNull as text, type Row } from '../db/row-reader';
 import type { DeliveryAddress } from './customer-input';
 import { downloadsLeft } from '../downloads/license-rules';
 import type { LinkState, OrderTier } from './tier';
@@ -80,8 +80,6 @@ const QUERIES = {
     WHERE o."number" = ? ORDER BY l."id"`,
 } as const;
 
-const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-
 function summaryOf(row: Row, items: Row[]): Omit<OrderMinimalView, 'tier'> {
   return {
     number: String(row.number), placedAt: dateOf(row.placedAt)!, status: String(row.status), currency: String(row.currency),
@@ -94,7 +92,7 @@ function summaryOf(row: Row, items: Row[]): Omit<OrderMinimalView, 'tier'> {
 }
 
 function downloadOf(row: Row): DownloadView {
-  const license = { downloadLimit: row.downloadLimit === null ? null : Number(row.downloadLimit), downloadCount: Number(row.downloadCount) };
+  const license = { downloadLimit: numberOrNull(row.downloadLimit), downloadCount: Number(row.downloadCount) };
   return {
     licenseId: Number(row.id), productSlug: String(row.productSlug), productName: String(row.productName),
     status: String(row.status), downloadsLeft: downloadsLeft(license), expiresAt: dateOf(row.expiresAt),

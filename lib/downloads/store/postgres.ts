@@ -1,6 +1,7 @@
 // PostgreSQL: one query to read, one statement (a data-modifying CTE) to count and
 // log, and one that does both for a redirect; each a single round trip on the pool Prisma uses.
 import type pg from 'pg';
+import { UTC_TIMESTAMPS } from '../../db/row-reader';
 import {
   CLAIM_CONDITION, COUNT_ASSIGNMENTS, EVENT_COLUMNS, GRANT_CONDITION, REDIRECT_TARGET_SQL, SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource,
   type DownloadStore, type EventRow,
@@ -9,16 +10,13 @@ import {
 // timestamp(3) columns hold UTC; passed as text without a zone, so no time zone can shift them.
 const utc = (date: Date) => date.toISOString().slice(0, 23);
 
-const READ = `SELECT EXTRACT(EPOCH FROM l."expiresAt") * 1000 AS "expiresAtMs", ${SELECT_LICENSE_WITH_SOURCE} WHERE l."id" = $1`;
-
-type Row = Record<string, unknown>;
-const fromRow = (row: Row) => toLicenseWithSource(row, row.expiresAtMs === null ? null : new Date(Number(row.expiresAtMs)));
+const READ = `SELECT ${SELECT_LICENSE_WITH_SOURCE} WHERE l."id" = $1`;
 
 export function postgresStore(pool: pg.Pool): DownloadStore {
   return {
     async licenseWithSource(licenseId) {
-      const { rows } = await pool.query({ name: 'download-license', text: READ, values: [licenseId] });
-      return rows.length === 0 ? null : fromRow(rows[0]);
+      const { rows } = await pool.query({ name: 'download-license', text: READ, values: [licenseId], types: UTC_TIMESTAMPS });
+      return rows.length === 0 ? null : toLicenseWithSource(rows[0]);
     },
     async claimRedirect(licenseId, pathSlug, event) {
       // The read sees the license as it was before this statement's own UPDATE: refusals are
@@ -37,9 +35,10 @@ export function postgresStore(pool: pg.Pool): DownloadStore {
             RETURNING "id")
           SELECT found.*, (SELECT "id" FROM logged) AS "eventId" FROM found`,
         values: [licenseId, event.clientKey, utc(event.at), pathSlug, event.ip, event.userAgent],
+        types: UTC_TIMESTAMPS,
       });
       if (rows.length === 0) return { found: null, eventId: null };
-      return { found: fromRow(rows[0]), eventId: rows[0].eventId === null ? null : Number(rows[0].eventId) };
+      return { found: toLicenseWithSource(rows[0]), eventId: rows[0].eventId === null ? null : Number(rows[0].eventId) };
     },
     async countAndLog(row: EventRow) {
       const result = await pool.query({

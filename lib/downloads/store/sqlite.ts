@@ -22,7 +22,7 @@ function prepared({ client }: SqliteConnection) {
     const prepare = (sql: string) => client.prepare(sql).safeIntegers(false);
     const p = (n: number) => `@p${n}`;
     s = {
-      read: prepare(`SELECT l."expiresAt" AS "expiresAt", ${SELECT_LICENSE_WITH_SOURCE} WHERE l."id" = @p1`),
+      read: prepare(`SELECT ${SELECT_LICENSE_WITH_SOURCE} WHERE l."id" = @p1`),
       count: prepare(`UPDATE "License" SET ${COUNT_ASSIGNMENTS('@p4', '@p3')} WHERE ${GRANT_CONDITION(p)}`),
       claim: prepare(`UPDATE "License" SET ${COUNT_ASSIGNMENTS('@p4', '@p3')} WHERE ${CLAIM_CONDITION(p, '@p4', '@p5')}`),
       log: prepare(`INSERT INTO "DownloadEvent" (${EVENT_COLUMNS}) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 1)`),
@@ -37,8 +37,7 @@ function prepared({ client }: SqliteConnection) {
 
 function read(s: Statements, licenseId: number): LicenseWithSource | null {
   const row = s.read.get({ p1: licenseId }) as Record<string, unknown> | undefined;
-  if (!row) return null;
-  return toLicenseWithSource(row, row.expiresAt ? new Date(String(row.expiresAt)) : null);
+  return row ? toLicenseWithSource(row) : null;
 }
 
 function logIn(s: Statements, row: EventRow): number {

@@ -1,6 +1,7 @@
 // The download endpoint's two hot statements, written once per provider on the
 // driver under Prisma (lib/db/driver.ts): read the license with its product's file
 // source in one query, and count + log in one atomic step.
+import { dateOf, numberOrNull, textOrNull, type Row } from '../../db/row-reader';
 
 export interface LicenseWithSource {
   license: { id: number; productId: number; status: string; downloadLimit: number | null; downloadCount: number; expiresAt: Date | null };
@@ -40,7 +41,7 @@ export function redirectTarget(source: LicenseWithSource['source']): string | nu
 }
 
 export const SELECT_LICENSE_WITH_SOURCE = `
-  l."id", l."productId", l."status", l."downloadLimit", l."downloadCount", p."slug" AS "productSlug",
+  l."id", l."productId", l."expiresAt", l."status", l."downloadLimit", l."downloadCount", p."slug" AS "productSlug",
   f."kind", f."fileName", f."contentType", f."storedName", f."externalUrl", f."s3Bucket", f."s3Key", f."s3ExpirySeconds"
   FROM "License" l JOIN "Product" p ON p."id" = l."productId" LEFT JOIN "FileSource" f ON f."productId" = l."productId"`;
 
@@ -57,20 +58,17 @@ export const GRANT_CONDITION = (p: (n: number) => string) => `"id" = ${p(1)} AND
 
 export const EVENT_COLUMNS = '"licenseId", "productId", "at", "source", "ip", "userAgent", "clientKey", "bytes", "rangeStart", "redirectTo", "counted"';
 
-type Row = Record<string, unknown>;
-
-export function toLicenseWithSource(row: Row, expiresAt: Date | null): LicenseWithSource {
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+export function toLicenseWithSource(row: Row): LicenseWithSource {
   return {
     license: {
       id: Number(row.id), productId: Number(row.productId), status: String(row.status),
-      downloadLimit: num(row.downloadLimit), downloadCount: Number(row.downloadCount), expiresAt,
+      downloadLimit: numberOrNull(row.downloadLimit), downloadCount: Number(row.downloadCount), expiresAt: dateOf(row.expiresAt),
     },
     productSlug: String(row.productSlug),
     source: row.kind === null || row.kind === undefined ? null : {
       kind: String(row.kind), fileName: String(row.fileName), contentType: String(row.contentType),
-      storedName: (row.storedName as string | null) ?? null, externalUrl: (row.externalUrl as string | null) ?? null,
-      s3Bucket: (row.s3Bucket as string | null) ?? null, s3Key: (row.s3Key as string | null) ?? null,
+      storedName: textOrNull(row.storedName), externalUrl: textOrNull(row.externalUrl),
+      s3Bucket: textOrNull(row.s3Bucket), s3Key: textOrNull(row.s3Key),
       s3ExpirySeconds: Number(row.s3ExpirySeconds),
     },
   };

@@ -26,9 +26,10 @@ try {
   process.exit(1);
 }
 
-const port = Number(option(['-p', '--port']) ?? process.env.PORT ?? 3000);
+const portText = option(['-p', '--port']) ?? process.env.PORT ?? '3000';
+const port = Number(portText);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`the port must be a number from 0 to 65535 (-p or PORT), not "${option(['-p', '--port']) ?? process.env.PORT}"`);
+  console.error(`the port must be a number from 0 to 65535 (-p or PORT), not "${portText}"`);
   process.exit(1);
 }
 // Like `next start`: every interface unless -H names one.

@@ -140,6 +140,22 @@ describe.each(PROVIDERS_UNDER_TEST)('downloads on %s', (provider) => {
     expect(stored.downloads.map((d) => d.clientKey).sort()).toEqual(['key-0', 'key-1', 'key-3']);
   });
 
+  it('claims for several licenses at once: exactly k each, and one that fails in the database fails alone', async () => {
+    const licenses = (await Promise.all([1, 2, 3, 4].map(() => buy()))).map((bought) => bought.licenses[0]);
+    const store = downloadStore(test.db);
+    // A value the database refuses (PostgreSQL text holds no NUL; SQLite's bad date fails as it is written).
+    const poisoned = provider === 'postgresql' ? { userAgent: 'Browser\u0000' } : { at: new Date(Number.NaN) };
+    const claims = Array.from({ length: 20 }, (_, n) => ({ license: licenses[n % 4], n }));
+    const results = await Promise.allSettled(claims.map(({ license, n }) => store.claimRedirect(license.id, 'paper-engineering-plugin',
+      { at: now, ip: `203.0.113.${n}`, userAgent: `Browser/${n}`, clientKey: `key-${n}`, ...(n === 5 ? poisoned : {}) })));
+    expect(results.flatMap((r, n) => (r.status === 'rejected' ? [n] : []))).toEqual([5]);
+    const stored = await test.db.license.findMany({ where: { id: { in: licenses.map((l) => l.id) } }, orderBy: { id: 'asc' }, include: { downloads: true } });
+    expect(stored.map((l) => [l.downloadCount, l.downloads.length])).toEqual([[3, 3], [3, 3], [3, 3], [3, 3]]);
+    const granted = results.filter((r) => r.status === 'fulfilled' && r.value.eventId !== null);
+    expect(granted).toHaveLength(12);
+    expect(stored.flatMap((l) => l.downloads.map((d) => d.clientKey))).not.toContain('key-5');
+  });
+
   it('waits for a Prisma transaction that holds the connection, and never writes inside it', async () => {
     const { licenses: [license] } = await buy();
     let finish!: () => void;

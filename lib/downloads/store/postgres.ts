@@ -1,11 +1,12 @@
 // PostgreSQL: one query to read, one statement (a data-modifying CTE) to count and
-// log, and one that does both for the redirects that arrive together (group commit);
-// each a single round trip on the pool Prisma uses.
+// log, and one that counts, logs and reads the redirects that arrive together (group
+// commit); each a single round trip on the pool Prisma uses.
 import type pg from 'pg';
 import { groupCommit } from '../../db/group-commit';
 import { UTC_TIMESTAMPS } from '../../db/row-reader';
 import {
-  CLAIM_CONDITION, COUNT_ASSIGNMENTS, EVENT_COLUMNS, GRANT_CONDITION, REDIRECT_TARGET_SQL, SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource,
+  COUNT_ASSIGNMENTS, EVENT_COLUMNS, GRANT_CONDITION, LICENSE_WITH_SOURCE_COLUMNS, NOT_EXPIRED, REDIRECT_SOURCE_COMPLETE, REDIRECT_TARGET_SQL,
+  SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource,
   type Claim, type ClaimEvent, type DownloadStore, type EventRow,
 } from './types';
 
@@ -13,35 +14,34 @@ import {
 const utc = (date: Date) => date.toISOString().slice(0, 23);
 
 const READ = `SELECT ${SELECT_LICENSE_WITH_SOURCE} WHERE l."id" = $1`;
-const READ_MANY = `SELECT ${SELECT_LICENSE_WITH_SOURCE} WHERE l."id" IN (SELECT "licenseId" FROM claim)`;
 
 interface ClaimRequest { licenseId: number; pathSlug: string; event: ClaimEvent; at: string }
 
-// Every claim of a batch as one row of `claim`, in one statement: the UPDATE … FROM changes each
+// Every claim of a batch is one row of `claim`, counted by one UPDATE … FROM that changes each
 // license once (group commit keeps a license to one claim per batch), so each claim's condition
-// is checked exactly as in a statement of its own. `found` sees the licenses as they were before
-// this statement's UPDATE: refusals are explained from it, and a granted claim needs only its source.
+// is checked exactly as in a statement of its own. It answers for the granted claims only: a
+// refused one is read again to be explained, which is rare and keeps this statement to a third
+// of the server's time of one that also reads every license first (measured).
 const CLAIM_BATCH = `WITH claim AS (
     SELECT * FROM unnest($1::int[], $2::text[], $3::timestamp(3)[], $4::text[], $5::text[], $6::text[])
       AS c("licenseId", "clientKey", "at", "slug", "ip", "userAgent")),
-  found AS (${READ_MANY}),
   granted AS (
-    UPDATE "License" SET ${COUNT_ASSIGNMENTS('c."at"', 'c."clientKey"')}
-    FROM claim c
-    WHERE ${CLAIM_CONDITION(() => 'c."licenseId"', 'c."at"', 'c."slug"')}
-    RETURNING "License"."id"),
+    UPDATE "License" l SET ${COUNT_ASSIGNMENTS('c."at"', 'c."clientKey"')}
+    FROM claim c JOIN "Product" p ON p."slug" = c."slug" JOIN "FileSource" f ON f."productId" = p."id"
+    WHERE ${GRANT_CONDITION('c."licenseId"', 'l')} AND l."productId" = p."id" AND ${NOT_EXPIRED('l', 'c."at"')}
+      AND ${REDIRECT_SOURCE_COMPLETE('f')}
+    RETURNING ${LICENSE_WITH_SOURCE_COLUMNS}, c."at", c."ip", c."userAgent", c."clientKey"),
   logged AS (
     INSERT INTO "DownloadEvent" (${EVENT_COLUMNS})
-    SELECT g."id", f."productId", c."at", f."kind", c."ip", c."userAgent", c."clientKey", NULL, NULL,
-      ${REDIRECT_TARGET_SQL('f')}, true
-    FROM granted g JOIN claim c ON c."licenseId" = g."id" JOIN found f ON f."id" = g."id"
+    SELECT "id", "productId", "at", "kind", "ip", "userAgent", "clientKey", NULL, NULL, ${REDIRECT_TARGET_SQL('granted')}, true
+    FROM granted
     RETURNING "id", "licenseId")
-  SELECT found.*, logged."id" AS "eventId" FROM found LEFT JOIN logged ON logged."licenseId" = found."id"`;
+  SELECT granted.*, logged."id" AS "eventId" FROM granted JOIN logged ON logged."licenseId" = granted."id"`;
 
 export function postgresStore(pool: pg.Pool): DownloadStore {
   // Claims in ascending license order, so two batches (from two shop processes) lock shared rows
   // in the same order rather than deadlock.
-  const claimTogether = groupCommit(async (batch: ClaimRequest[]): Promise<Claim[]> => {
+  const claimTogether = groupCommit(async (batch: ClaimRequest[]): Promise<(Claim | null)[]> => {
     const sorted = [...batch].sort((a, b) => a.licenseId - b.licenseId);
     const { rows } = await pool.query({
       name: 'download-claim-batch',
@@ -52,32 +52,30 @@ export function postgresStore(pool: pg.Pool): DownloadStore {
       ],
       types: UTC_TIMESTAMPS,
     });
-    const byLicense = new Map(rows.map((row) => [Number(row.id), row]));
+    const granted = new Map(rows.map((row) => [Number(row.id), row]));
     return batch.map(({ licenseId }) => {
-      const row = byLicense.get(licenseId);
-      if (!row) return { found: null, eventId: null };
-      return { found: toLicenseWithSource(row), eventId: row.eventId === null ? null : Number(row.eventId) };
+      const row = granted.get(licenseId);
+      return row ? { found: toLicenseWithSource(row), eventId: Number(row.eventId) } : null;
     });
   }, { keyOf: (claim) => claim.licenseId });
 
+  async function licenseWithSource(licenseId: number) {
+    const { rows } = await pool.query({ name: 'download-license', text: READ, values: [licenseId], types: UTC_TIMESTAMPS });
+    return rows.length === 0 ? null : toLicenseWithSource(rows[0]);
+  }
+
   return {
-    async licenseWithSource(licenseId) {
-      const { rows } = await pool.query({ name: 'download-license', text: READ, values: [licenseId], types: UTC_TIMESTAMPS });
-      return rows.length === 0 ? null : toLicenseWithSource(rows[0]);
-    },
-    claimRedirect(licenseId, pathSlug, event) {
-      try {
-        return claimTogether({ licenseId, pathSlug, event, at: utc(event.at) });
-      } catch (error) {
-        return Promise.reject(error);
-      }
+    licenseWithSource,
+    async claimRedirect(licenseId, pathSlug, event) {
+      const granted = await claimTogether({ licenseId, pathSlug, event, at: utc(event.at) });
+      return granted ?? { found: await licenseWithSource(licenseId), eventId: null };
     },
     async countAndLog(row: EventRow) {
       const result = await pool.query({
         name: 'download-count',
         text: `WITH granted AS (
             UPDATE "License" SET ${COUNT_ASSIGNMENTS('$3::timestamp(3)', '$2')}
-            WHERE ${GRANT_CONDITION((n) => `$${n}`)} RETURNING "id")
+            WHERE ${GRANT_CONDITION('$1')} RETURNING "id")
           INSERT INTO "DownloadEvent" (${EVENT_COLUMNS})
           SELECT "id", $4, $3::timestamp(3), $5, $6, $7, $2, $8::bigint, $9::bigint, $10, true FROM granted
           RETURNING "id"`,

@@ -21,11 +21,10 @@ function prepared({ client }: SqliteConnection) {
   let s = statements.get(client);
   if (!s) {
     const prepare = (sql: string) => client.prepare(sql).safeIntegers(false);
-    const p = (n: number) => `@p${n}`;
     s = {
       read: prepare(`SELECT ${SELECT_LICENSE_WITH_SOURCE} WHERE l."id" = @p1`),
-      count: prepare(`UPDATE "License" SET ${COUNT_ASSIGNMENTS('@p4', '@p3')} WHERE ${GRANT_CONDITION(p)}`),
-      claim: prepare(`UPDATE "License" SET ${COUNT_ASSIGNMENTS('@p4', '@p3')} WHERE ${CLAIM_CONDITION(p, '@p4', '@p5')}`),
+      count: prepare(`UPDATE "License" SET ${COUNT_ASSIGNMENTS('@p4', '@p3')} WHERE ${GRANT_CONDITION('@p1')}`),
+      claim: prepare(`UPDATE "License" SET ${COUNT_ASSIGNMENTS('@p4', '@p3')} WHERE ${CLAIM_CONDITION('@p1', '@p4', '@p5')}`),
       log: prepare(`INSERT INTO "DownloadEvent" (${EVENT_COLUMNS}) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 1)`),
       begin: client.prepare('BEGIN IMMEDIATE'),
       commit: client.prepare('COMMIT'),

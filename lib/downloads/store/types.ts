@@ -28,7 +28,8 @@ export interface DownloadStore {
   countAndLog(row: EventRow): Promise<number | null>;
   /**
    * A GET in one atomic step: counts and logs a redirect when CLAIM_CONDITION holds, and reads
-   * the license with its source either way. `eventId` null: nothing was written.
+   * the license with its source either way (as it stands after this claim). `eventId` null:
+   * nothing was written.
    */
   claimRedirect(licenseId: number, pathSlug: string, event: ClaimEvent): Promise<Claim>;
 }
@@ -40,9 +41,12 @@ export function redirectTarget(source: LicenseWithSource['source']): string | nu
   return null;
 }
 
-export const SELECT_LICENSE_WITH_SOURCE = `
-  l."id", l."productId", l."expiresAt", l."status", l."downloadLimit", l."downloadCount", p."slug" AS "productSlug",
-  f."kind", f."fileName", f."contentType", f."storedName", f."externalUrl", f."s3Bucket", f."s3Key", f."s3ExpirySeconds"
+/** The columns toLicenseWithSource reads, over "License" `l`, "Product" `p` and "FileSource" `f`. */
+export const LICENSE_WITH_SOURCE_COLUMNS = `l."id", l."productId", l."expiresAt", l."status", l."downloadLimit", l."downloadCount",
+  p."slug" AS "productSlug", f."kind", f."fileName", f."contentType", f."storedName", f."externalUrl", f."s3Bucket", f."s3Key",
+  f."s3ExpirySeconds"`;
+
+export const SELECT_LICENSE_WITH_SOURCE = `${LICENSE_WITH_SOURCE_COLUMNS}
   FROM "License" l JOIN "Product" p ON p."id" = l."productId" LEFT JOIN "FileSource" f ON f."productId" = l."productId"`;
 
 /** What counting a download writes on "License": the SET clause of every counting UPDATE, both providers. */
@@ -53,8 +57,15 @@ export const COUNT_ASSIGNMENTS = (at: string, clientKey: string) =>
 export const REDIRECT_TARGET_SQL = (f: string) =>
   `CASE ${f}."kind" WHEN 's3' THEN 's3://' || ${f}."s3Bucket" || '/' || ${f}."s3Key" ELSE ${f}."externalUrl" END`;
 
-export const GRANT_CONDITION = (p: (n: number) => string) => `"id" = ${p(1)} AND "status" = 'active'
-  AND ("downloadLimit" IS NULL OR "downloadCount" < "downloadLimit")`;
+/** The license `l` (a "License" row) may be counted: it is the one asked for, active, and under its limit. */
+export const GRANT_CONDITION = (id: string, l = '"License"') => `${l}."id" = ${id} AND ${l}."status" = 'active'
+  AND (${l}."downloadLimit" IS NULL OR ${l}."downloadCount" < ${l}."downloadLimit")`;
+
+/** The SQL form of `redirectTarget(f) !== null`, over a "FileSource" row `f`. */
+export const REDIRECT_SOURCE_COMPLETE = (f: string) => `((${f}."kind" = 'external' AND COALESCE(${f}."externalUrl", '') <> '')
+  OR (${f}."kind" = 's3' AND COALESCE(${f}."s3Bucket", '') <> '' AND COALESCE(${f}."s3Key", '') <> ''))`;
+
+export const NOT_EXPIRED = (l: string, at: string) => `(${l}."expiresAt" IS NULL OR ${l}."expiresAt" >= ${at})`;
 
 export const EVENT_COLUMNS = '"licenseId", "productId", "at", "source", "ip", "userAgent", "clientKey", "bytes", "rangeStart", "redirectTo", "counted"';
 
@@ -75,13 +86,11 @@ export function toLicenseWithSource(row: Row): LicenseWithSource {
 }
 
 /**
- * The redirect claim's UPDATE condition on "License", for both providers: the grant condition,
- * not expired at `at`, the token's product `slug`, and a complete redirect source (the SQL form
- * of redirectTarget). A refused claim is explained by the ordinary checks on what was read.
+ * The redirect claim's UPDATE condition on "License": the grant condition, not expired at `at`,
+ * the token's product `slug`, and a complete redirect source. A refused claim is explained by
+ * the ordinary checks on what was read.
  */
-export const CLAIM_CONDITION = (p: (n: number) => string, at: string, slug: string) => `${GRANT_CONDITION(p)}
-  AND ("expiresAt" IS NULL OR "expiresAt" >= ${at})
+export const CLAIM_CONDITION = (id: string, at: string, slug: string) => `${GRANT_CONDITION(id)}
+  AND ${NOT_EXPIRED('"License"', at)}
   AND EXISTS (SELECT 1 FROM "Product" cp JOIN "FileSource" cf ON cf."productId" = cp."id"
-    WHERE cp."id" = "License"."productId" AND cp."slug" = ${slug}
-    AND ((cf."kind" = 'external' AND COALESCE(cf."externalUrl", '') <> '')
-      OR (cf."kind" = 's3' AND COALESCE(cf."s3Bucket", '') <> '' AND COALESCE(cf."s3Key", '') <> '')))`;
+    WHERE cp."id" = "License"."productId" AND cp."slug" = ${slug} AND ${REDIRECT_SOURCE_COMPLETE('cf')})`;

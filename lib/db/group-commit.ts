@@ -11,14 +11,21 @@ export interface GroupCommitOptions<T> {
    */
   keyOf?: (item: T) => unknown;
   maxBatch?: number;
+  /**
+   * Whether a batch that failed with `error` surely wrote nothing (the database refused it), so
+   * its items may run again alone. Not so when a connection broke: the commit may have landed.
+   */
+  rolledBack?: (error: unknown) => boolean;
 }
 
 /**
- * `commit` runs a batch atomically and answers each item in order. If it fails, nothing of
- * the batch was written; each item then runs again alone, so only the one at fault fails.
+ * `commit` runs a batch atomically and answers each item in order. If it fails and surely
+ * rolled back, each item runs again alone, so only the one at fault fails; otherwise every
+ * item fails with the batch's error.
  */
-export function groupCommit<T, R>(commit: (batch: T[]) => Promise<R[]>, { keyOf, maxBatch = 256 }: GroupCommitOptions<T> = {}) {
-  type Waiting = { item: T; resolve: (result: R) => void; reject: (error: unknown) => void };
+export function groupCommit<T, R>(commit: (batch: T[]) => Promise<R[]>,
+  { keyOf, maxBatch = 256, rolledBack = () => true }: GroupCommitOptions<T> = {}) {
+  type Waiting = { item: T; key: unknown; resolve: (result: R) => void; reject: (error: unknown) => void };
   let waiting: Waiting[] = [];
   let busy = false;
 
@@ -32,9 +39,8 @@ export function groupCommit<T, R>(commit: (batch: T[]) => Promise<R[]>, { keyOf,
     const later: Waiting[] = [];
     const keys = new Set<unknown>();
     for (const entry of waiting) {
-      const key = keyOf?.(entry.item);
-      if (batch.length < maxBatch && !keys.has(key)) {
-        if (keyOf) keys.add(key);
+      if (batch.length < maxBatch && !keys.has(entry.key)) {
+        if (keyOf) keys.add(entry.key);
         batch.push(entry);
       } else later.push(entry);
     }
@@ -58,16 +64,17 @@ export function groupCommit<T, R>(commit: (batch: T[]) => Promise<R[]>, { keyOf,
       const results = await commit(batch.map((entry) => entry.item));
       batch.forEach((entry, i) => entry.resolve(results[i]));
     } catch (error) {
-      if (batch.length === 1) batch[0].reject(error);
-      else for (const entry of batch) void alone(entry);
+      if (batch.length > 1 && rolledBack(error)) for (const entry of batch) void alone(entry);
+      else for (const entry of batch) entry.reject(error);
     } finally {
       busy = false;
       if (waiting.length > 0) void flush();
     }
   }
 
+  // The key is taken here, so a key that cannot be had fails this item only.
   return (item: T): Promise<R> => new Promise<R>((resolve, reject) => {
-    waiting.push({ item, resolve, reject });
+    waiting.push({ item, key: keyOf?.(item), resolve, reject });
     if (!busy) {
       busy = true;
       setImmediate(flush);

@@ -1,7 +1,7 @@
 // SQLite: prepared statements on Prisma's own connection. Counting is an UPDATE
 // then, if it matched, the INSERT, in one synchronous transaction that never lands
 // inside a Prisma transaction still open (it waits for the adapter's lock then).
-// Counts that arrive in the same turn of the event loop commit together.
+// Counts that arrive together commit together (group commit).
 import type { Statement } from 'better-sqlite3';
 import type { SqliteConnection } from '../../db/driver';
 import { groupCommit } from '../../db/group-commit';

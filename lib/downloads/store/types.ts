@@ -41,13 +41,25 @@ export function redirectTarget(source: LicenseWithSource['source']): string | nu
   return null;
 }
 
-/** The columns toLicenseWithSource reads, over "License" `l`, "Product" `p` and "FileSource" `f`. */
-export const LICENSE_WITH_SOURCE_COLUMNS = `l."id", l."productId", l."expiresAt", l."status", l."downloadLimit", l."downloadCount",
-  p."slug" AS "productSlug", f."kind", f."fileName", f."contentType", f."storedName", f."externalUrl", f."s3Bucket", f."s3Key",
-  f."s3ExpirySeconds"`;
+// What toLicenseWithSource reads: [table alias, column, name in the result].
+const LICENSE_WITH_SOURCE_FIELDS = [
+  ['l', 'id'], ['l', 'productId'], ['l', 'expiresAt'], ['l', 'status'], ['l', 'downloadLimit'], ['l', 'downloadCount'],
+  ['p', 'slug', 'productSlug'], ['f', 'kind'], ['f', 'fileName'], ['f', 'contentType'], ['f', 'storedName'], ['f', 'externalUrl'],
+  ['f', 's3Bucket'], ['f', 's3Key'], ['f', 's3ExpirySeconds'],
+] as const;
 
-export const SELECT_LICENSE_WITH_SOURCE = `${LICENSE_WITH_SOURCE_COLUMNS}
-  FROM "License" l JOIN "Product" p ON p."id" = l."productId" LEFT JOIN "FileSource" f ON f."productId" = l."productId"`;
+/** The columns toLicenseWithSource reads, over "License" `l`, "Product" `p` and "FileSource" `f`. */
+export const LICENSE_WITH_SOURCE_COLUMNS = LICENSE_WITH_SOURCE_FIELDS
+  .map(([table, column, name]) => `${table}."${column}"${name ? ` AS "${name}"` : ''}`).join(', ');
+
+/** The same columns by their names in a row set `r` that selected LICENSE_WITH_SOURCE_COLUMNS. */
+export const LICENSE_WITH_SOURCE_NAMES = (r: string) => LICENSE_WITH_SOURCE_FIELDS
+  .map(([, column, name]) => `${r}."${name ?? column}"`).join(', ');
+
+export const LICENSE_WITH_SOURCE_FROM =
+  '"License" l JOIN "Product" p ON p."id" = l."productId" LEFT JOIN "FileSource" f ON f."productId" = l."productId"';
+
+export const SELECT_LICENSE_WITH_SOURCE = `${LICENSE_WITH_SOURCE_COLUMNS} FROM ${LICENSE_WITH_SOURCE_FROM}`;
 
 /** What counting a download writes on "License": the SET clause of every counting UPDATE, both providers. */
 export const COUNT_ASSIGNMENTS = (at: string, clientKey: string) =>
@@ -86,9 +98,9 @@ export function toLicenseWithSource(row: Row): LicenseWithSource {
 }
 
 /**
- * The redirect claim's UPDATE condition on "License": the grant condition, not expired at `at`,
- * the token's product `slug`, and a complete redirect source. A refused claim is explained by
- * the ordinary checks on what was read.
+ * The redirect claim's UPDATE condition on "License" (SQLite; PostgreSQL's batch joins the same
+ * parts): the grant condition, not expired at `at`, the token's product `slug`, and a complete
+ * redirect source. A refused claim is explained by the ordinary checks on what was read.
  */
 export const CLAIM_CONDITION = (id: string, at: string, slug: string) => `${GRANT_CONDITION(id)}
   AND ${NOT_EXPIRED('"License"', at)}

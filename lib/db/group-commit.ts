@@ -30,11 +30,6 @@ export function groupCommit<T, R>(commit: (batch: T[]) => Promise<R[]>,
   let busy = false;
 
   function take(): Waiting[] {
-    if (!keyOf && waiting.length <= maxBatch) {
-      const all = waiting;
-      waiting = [];
-      return all;
-    }
     const batch: Waiting[] = [];
     const later: Waiting[] = [];
     const keys = new Set<unknown>();

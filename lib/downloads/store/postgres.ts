@@ -5,8 +5,8 @@ import pg from 'pg';
 import { groupCommit } from '../../db/group-commit';
 import { UTC_TIMESTAMPS } from '../../db/row-reader';
 import {
-  COUNT_ASSIGNMENTS, EVENT_COLUMNS, GRANT_CONDITION, LICENSE_WITH_SOURCE_COLUMNS, LICENSE_WITH_SOURCE_FROM, LICENSE_WITH_SOURCE_NAMES,
-  NOT_EXPIRED, REDIRECT_SOURCE_COMPLETE, REDIRECT_TARGET_SQL, SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource,
+  CLAIM_CONDITION, CLAIM_SOURCE_JOIN, COUNT_ASSIGNMENTS, EVENT_COLUMNS, GRANT_CONDITION, LICENSE_WITH_SOURCE_COLUMNS,
+  LICENSE_WITH_SOURCE_FROM, LICENSE_WITH_SOURCE_NAMES, REDIRECT_TARGET_SQL, SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource,
   type Claim, type ClaimEvent, type DownloadStore, type EventRow,
 } from './types';
 
@@ -30,9 +30,8 @@ const CLAIM_BATCH = `WITH claim AS (
       AS c("licenseId", "clientKey", "at", "slug", "ip", "userAgent")),
   granted AS (
     UPDATE "License" l SET ${COUNT_ASSIGNMENTS('c."at"', 'c."clientKey"')}
-    FROM claim c JOIN "Product" p ON p."slug" = c."slug" JOIN "FileSource" f ON f."productId" = p."id"
-    WHERE ${GRANT_CONDITION('c."licenseId"', 'l')} AND l."productId" = p."id" AND ${NOT_EXPIRED('l', 'c."at"')}
-      AND ${REDIRECT_SOURCE_COMPLETE('f')}
+    FROM claim c, ${CLAIM_SOURCE_JOIN}
+    WHERE ${CLAIM_CONDITION('c."licenseId"', 'c."at"', 'c."slug"')}
     RETURNING ${LICENSE_WITH_SOURCE_COLUMNS}, c."at", c."ip", c."userAgent", c."clientKey"),
   logged AS (
     INSERT INTO "DownloadEvent" (${EVENT_COLUMNS})

@@ -5,8 +5,9 @@
 import type { Statement } from 'better-sqlite3';
 import type { SqliteConnection } from '../../db/driver';
 import { groupCommit } from '../../db/group-commit';
+import { keptIn } from '../../kept';
 import {
-  CLAIM_CONDITION, COUNT_ASSIGNMENTS, EVENT_COLUMNS, GRANT_CONDITION, redirectTarget, SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource,
+  CLAIM_CONDITION, CLAIM_SOURCE_JOIN, COUNT_ASSIGNMENTS, EVENT_COLUMNS, GRANT_CONDITION, redirectTarget, SELECT_LICENSE_WITH_SOURCE, toLicenseWithSource,
   type Claim, type DownloadStore, type EventRow, type LicenseWithSource,
 } from './types';
 
@@ -17,22 +18,20 @@ interface Statements { read: Statement; count: Statement; claim: Statement; log:
 
 const statements = new WeakMap<object, Statements>();
 
-function prepared({ client }: SqliteConnection) {
-  let s = statements.get(client);
-  if (!s) {
+function prepared({ client }: SqliteConnection): Statements {
+  return keptIn(statements, client, () => {
     const prepare = (sql: string) => client.prepare(sql).safeIntegers(false);
-    s = {
+    return {
       read: prepare(`SELECT ${SELECT_LICENSE_WITH_SOURCE} WHERE l."id" = @p1`),
       count: prepare(`UPDATE "License" SET ${COUNT_ASSIGNMENTS('@p4', '@p3')} WHERE ${GRANT_CONDITION('@p1')}`),
-      claim: prepare(`UPDATE "License" SET ${COUNT_ASSIGNMENTS('@p4', '@p3')} WHERE ${CLAIM_CONDITION('@p1', '@p4', '@p5')}`),
+      claim: prepare(`UPDATE "License" AS l SET ${COUNT_ASSIGNMENTS('@p4', '@p3')}
+        FROM ${CLAIM_SOURCE_JOIN} WHERE ${CLAIM_CONDITION('@p1', '@p4', '@p5')}`),
       log: prepare(`INSERT INTO "DownloadEvent" (${EVENT_COLUMNS}) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 1)`),
       begin: client.prepare('BEGIN IMMEDIATE'),
       commit: client.prepare('COMMIT'),
       rollback: client.prepare('ROLLBACK'),
     };
-    statements.set(client, s);
-  }
-  return s;
+  });
 }
 
 function read(s: Statements, licenseId: number): LicenseWithSource | null {

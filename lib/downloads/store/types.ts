@@ -74,10 +74,10 @@ export const GRANT_CONDITION = (id: string, l = '"License"') => `${l}."id" = ${i
   AND (${l}."downloadLimit" IS NULL OR ${l}."downloadCount" < ${l}."downloadLimit")`;
 
 /** The SQL form of `redirectTarget(f) !== null`, over a "FileSource" row `f`. */
-export const REDIRECT_SOURCE_COMPLETE = (f: string) => `((${f}."kind" = 'external' AND COALESCE(${f}."externalUrl", '') <> '')
+const REDIRECT_SOURCE_COMPLETE = (f: string) => `((${f}."kind" = 'external' AND COALESCE(${f}."externalUrl", '') <> '')
   OR (${f}."kind" = 's3' AND COALESCE(${f}."s3Bucket", '') <> '' AND COALESCE(${f}."s3Key", '') <> ''))`;
 
-export const NOT_EXPIRED = (l: string, at: string) => `(${l}."expiresAt" IS NULL OR ${l}."expiresAt" >= ${at})`;
+const NOT_EXPIRED = (l: string, at: string) => `(${l}."expiresAt" IS NULL OR ${l}."expiresAt" >= ${at})`;
 
 export const EVENT_COLUMNS = '"licenseId", "productId", "at", "source", "ip", "userAgent", "clientKey", "bytes", "rangeStart", "redirectTo", "counted"';
 
@@ -97,12 +97,13 @@ export function toLicenseWithSource(row: Row): LicenseWithSource {
   };
 }
 
+/** What a redirect claim's UPDATE of "License" `l` joins: its product `p` and that product's file source `f`. */
+export const CLAIM_SOURCE_JOIN = '"Product" p JOIN "FileSource" f ON f."productId" = p."id"';
+
 /**
- * The redirect claim's UPDATE condition on "License" (SQLite; PostgreSQL's batch joins the same
- * parts): the grant condition, not expired at `at`, the token's product `slug`, and a complete
+ * The redirect claim's condition, on "License" `l` joined with CLAIM_SOURCE_JOIN, for both
+ * providers: the grant condition, not expired at `at`, the token's product `slug`, and a complete
  * redirect source. A refused claim is explained by the ordinary checks on what was read.
  */
-export const CLAIM_CONDITION = (id: string, at: string, slug: string) => `${GRANT_CONDITION(id)}
-  AND ${NOT_EXPIRED('"License"', at)}
-  AND EXISTS (SELECT 1 FROM "Product" cp JOIN "FileSource" cf ON cf."productId" = cp."id"
-    WHERE cp."id" = "License"."productId" AND cp."slug" = ${slug} AND ${REDIRECT_SOURCE_COMPLETE('cf')})`;
+export const CLAIM_CONDITION = (id: string, at: string, slug: string) => `${GRANT_CONDITION(id, 'l')}
+  AND l."productId" = p."id" AND p."slug" = ${slug} AND ${NOT_EXPIRED('l', at)} AND ${REDIRECT_SOURCE_COMPLETE('f')}`;

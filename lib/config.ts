@@ -37,7 +37,6 @@ const schema = z.object({
   CONTENT_LINK_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   CONTENT_ALLOWED_ORIGINS: z.string().optional(),
   DOWNLOAD_OFFLOAD: z.enum(['none', 'nginx']).default('none'),
-  BENCH_PAGES: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 export interface AppConfig {
@@ -63,8 +62,6 @@ export interface AppConfig {
   contentAllowedOrigins: string[];
   /** `nginx`: local files are sent by nginx (X-Accel-Redirect) after the shop authorises and counts. */
   downloadOffload: 'none' | 'nginx';
-  /** `npm run bench` only: serve the constant-markup baseline page at /bench/order-layout. */
-  benchPages: boolean;
 }
 
 export class ConfigError extends ShopError {
@@ -154,7 +151,6 @@ export function parseConfig(env: Record<string, string | undefined>, secretsDir 
     contentLinkJwksUrl: e.CONTENT_LINK_JWKS_URL,
     contentAllowedOrigins,
     downloadOffload: e.DOWNLOAD_OFFLOAD,
-    benchPages: ['true', '1'].includes(e.BENCH_PAGES),
     s3: {
       endpoint: e.S3_ENDPOINT,
       region: e.S3_REGION,

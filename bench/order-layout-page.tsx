@@ -1,15 +1,13 @@
 // The order page's baseline for `npm run bench`: the same layout (session read,
 // header, footer) rendering constant markup of an order's size, on demand like
-// the order page. Exists only when the server runs with BENCH_PAGES=true.
-import { notFound } from 'next/navigation';
+// the order page. Never shipped: bench/order-page.ts copies it to
+// app/bench/order-layout/page.tsx in a throw-away copy of the shop it builds.
 import { connection } from 'next/server';
-import { config } from '@/lib/config';
 
 const ITEMS = [['Fairy-tale Castle Pop-up Card', 1, '€16.00'], ['Printable Pop-up Templates (PDF)', 1, '€9.00']] as const;
 
 export default async function ConstantOrderPage() {
   await connection();
-  if (!config().benchPages) notFound();
   return (
     <article className="order">
       <h1>Order #12345678</h1>

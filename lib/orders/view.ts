@@ -1,10 +1,11 @@
 // What each tier may show, and the queries that fetch exactly that: personal
 // data is never read from the database for a tier that may not show it.
 import type { Db } from '../db/client';
+import { FileSource, License, Order, OrderItem, Product } from '../db/columns';
 import { dateOf, numberOrNull, rowReader, textOrNull as text, type Row } from '../db/row-reader';
-import type { DeliveryAddress } from './customer-input';
+import type { DeliveryAddress } from './address';
 import { downloadsLeft } from '../downloads/license-rules';
-import type { LinkState, OrderTier } from './tier';
+import type { LinkState, OrderTier } from '../order-access/tier';
 
 export interface OrderExistsView {
   tier: 'EXISTS';
@@ -61,23 +62,27 @@ export interface OrderFullView extends Omit<OrderMinimalView, 'tier'> {
 
 export type OrderView = OrderExistsView | OrderMinimalView | OrderFullView;
 
-// Each tier's columns, and nothing more: personal data stays in the database for the tiers below FULL.
-const SUMMARY = `o."number", o."placedAt", o."status", o."currency", o."subtotalCents", o."discountCents",
-  o."couponCode", o."shippingCents", o."totalCents", o."testMode"`;
-const PERSONAL = `o."email", o."fullName", o."company", o."phone", o."dispatchedAt", o."recipientName",
-  o."recipientEmail", o."giftMessage", o."addressLine1", o."addressLine2", o."city", o."postalCode", o."country"`;
+// Columns by the aliases the statements below give their tables (lib/db/columns.ts).
+const o = Order.as('o'), i = OrderItem.as('i'), l = License.as('l'), p = Product.as('p'), f = FileSource.as('f');
 
-const QUERIES = {
-  exists: `SELECT o."number", o."placedAt" FROM "Order" o WHERE o."number" = ?`,
-  minimal: `SELECT ${SUMMARY} FROM "Order" o WHERE o."number" = ?`,
-  full: `SELECT ${SUMMARY}, ${PERSONAL} FROM "Order" o WHERE o."number" = ?`,
-  items: `SELECT i."productName", i."quantity", i."unitPriceCents", i."lineTotalCents"
-    FROM "OrderItem" i JOIN "Order" o ON o."id" = i."orderId" WHERE o."number" = ? ORDER BY i."id"`,
-  licenses: `SELECT l."id", l."status", l."downloadLimit", l."downloadCount", l."expiresAt",
-      p."slug" AS "productSlug", p."name" AS "productName", f."kind" AS "sourceKind"
-    FROM "License" l JOIN "Order" o ON o."id" = l."orderId" JOIN "Product" p ON p."id" = l."productId"
-    LEFT JOIN "FileSource" f ON f."productId" = l."productId"
-    WHERE o."number" = ? ORDER BY l."id"`,
+// Each tier's columns, and nothing more: personal data stays in the database for the tiers below FULL.
+const SUMMARY = `${o.number}, ${o.placedAt}, ${o.status}, ${o.currency}, ${o.subtotalCents}, ${o.discountCents},
+  ${o.couponCode}, ${o.shippingCents}, ${o.totalCents}, ${o.testMode}`;
+const PERSONAL = `${o.email}, ${o.fullName}, ${o.company}, ${o.phone}, ${o.dispatchedAt}, ${o.recipientName},
+  ${o.recipientEmail}, ${o.giftMessage}, ${o.addressLine1}, ${o.addressLine2}, ${o.city}, ${o.postalCode}, ${o.country}`;
+
+/** Every statement the order view runs, named `order-view-{key}`. */
+export const QUERIES = {
+  exists: `SELECT ${o.number}, ${o.placedAt} FROM ${Order} o WHERE ${o.number} = ?`,
+  minimal: `SELECT ${SUMMARY} FROM ${Order} o WHERE ${o.number} = ?`,
+  full: `SELECT ${SUMMARY}, ${PERSONAL} FROM ${Order} o WHERE ${o.number} = ?`,
+  items: `SELECT ${i.productName}, ${i.quantity}, ${i.unitPriceCents}, ${i.lineTotalCents}
+    FROM ${OrderItem} i JOIN ${Order} o ON ${o.id} = ${i.orderId} WHERE ${o.number} = ? ORDER BY ${i.id}`,
+  licenses: `SELECT ${l.id}, ${l.status}, ${l.downloadLimit}, ${l.downloadCount}, ${l.expiresAt},
+      ${p.slug} AS "productSlug", ${p.name} AS "productName", ${f.kind} AS "sourceKind"
+    FROM ${License} l JOIN ${Order} o ON ${o.id} = ${l.orderId} JOIN ${Product} p ON ${p.id} = ${l.productId}
+    LEFT JOIN ${FileSource} f ON ${f.productId} = ${l.productId}
+    WHERE ${o.number} = ? ORDER BY ${l.id}`,
 } as const;
 
 function summaryOf(row: Row, items: Row[]): Omit<OrderMinimalView, 'tier'> {

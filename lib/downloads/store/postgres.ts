@@ -2,6 +2,7 @@
 // log, and one that claims (counts, logs and reads) the redirects that arrive together
 // (group commit); each a single round trip on the pool Prisma uses.
 import pg from 'pg';
+import { DownloadEvent, FileSource, License } from '../../db/columns';
 import { groupCommit } from '../../db/group-commit';
 import { UTC_TIMESTAMPS } from '../../db/row-reader';
 import {
@@ -13,7 +14,11 @@ import {
 // timestamp(3) columns hold UTC; passed as text without a zone, so no time zone can shift them.
 const utc = (date: Date) => date.toISOString().slice(0, 23);
 
-const READ = `SELECT ${SELECT_LICENSE_WITH_SOURCE} WHERE l."id" = $1`;
+const l = License.as('l');
+// `granted` holds the counted "License" rows, `logged` the "DownloadEvent" rows written for them.
+const g = License.as('g'), logged = DownloadEvent.as('logged');
+
+const READ = `SELECT ${SELECT_LICENSE_WITH_SOURCE} WHERE ${l.id} = $1`;
 
 const { DatabaseError } = pg;
 
@@ -29,19 +34,29 @@ const CLAIM_BATCH = `WITH claim AS (
     SELECT * FROM unnest($1::int[], $2::text[], $3::timestamp(3)[], $4::text[], $5::text[], $6::text[])
       AS c("licenseId", "clientKey", "at", "slug", "ip", "userAgent")),
   granted AS (
-    UPDATE "License" l SET ${COUNT_ASSIGNMENTS('c."at"', 'c."clientKey"')}
+    UPDATE ${License} l SET ${COUNT_ASSIGNMENTS('c."at"', 'c."clientKey"')}
     FROM claim c, ${CLAIM_SOURCE_JOIN}
     WHERE ${CLAIM_CONDITION('c."licenseId"', 'c."at"', 'c."slug"')}
     RETURNING ${LICENSE_WITH_SOURCE_COLUMNS}, c."at", c."ip", c."userAgent", c."clientKey"),
   logged AS (
-    INSERT INTO "DownloadEvent" (${EVENT_COLUMNS})
-    SELECT "id", "productId", "at", "kind", "ip", "userAgent", "clientKey", NULL, NULL, ${REDIRECT_TARGET_SQL('granted')}, true
+    INSERT INTO ${DownloadEvent} (${EVENT_COLUMNS})
+    SELECT ${License.col('id')}, ${License.col('productId')}, "at", ${FileSource.col('kind')}, "ip", "userAgent", "clientKey", NULL, NULL, ${REDIRECT_TARGET_SQL('granted')}, true
     FROM granted
-    RETURNING "id", "licenseId")
-  SELECT ${LICENSE_WITH_SOURCE_NAMES('g')}, logged."id" AS "eventId" FROM granted g JOIN logged ON logged."licenseId" = g."id"
+    RETURNING ${DownloadEvent.list('id', 'licenseId')})
+  SELECT ${LICENSE_WITH_SOURCE_NAMES('g')}, ${logged.id} AS "eventId" FROM granted g JOIN logged ON ${logged.licenseId} = ${g.id}
   UNION ALL
   SELECT ${LICENSE_WITH_SOURCE_COLUMNS}, NULL FROM ${LICENSE_WITH_SOURCE_FROM}
-  WHERE l."id" IN (SELECT "licenseId" FROM claim) AND NOT EXISTS (SELECT 1 FROM granted g WHERE g."id" = l."id")`;
+  WHERE ${l.id} IN (SELECT "licenseId" FROM claim) AND NOT EXISTS (SELECT 1 FROM granted g WHERE ${g.id} = ${l.id})`;
+
+const COUNT_AND_LOG = `WITH granted AS (
+    UPDATE ${License} SET ${COUNT_ASSIGNMENTS('$3::timestamp(3)', '$2')}
+    WHERE ${GRANT_CONDITION('$1')} RETURNING ${License.col('id')})
+  INSERT INTO ${DownloadEvent} (${EVENT_COLUMNS})
+  SELECT ${License.col('id')}, $4, $3::timestamp(3), $5, $6, $7, $2, $8::bigint, $9::bigint, $10, true FROM granted
+  RETURNING ${DownloadEvent.col('id')}`;
+
+/** Every statement this store runs, by its name on the server. */
+export const POSTGRES_SQL = { 'download-license': READ, 'download-claim-batch': CLAIM_BATCH, 'download-count': COUNT_AND_LOG };
 
 export function postgresStore(pool: pg.Pool): DownloadStore {
   // Claims in ascending license order: the plan drives the UPDATE from `claim` (EXPLAIN), so two
@@ -51,7 +66,7 @@ export function postgresStore(pool: pg.Pool): DownloadStore {
     const sorted = [...batch].sort((a, b) => a.licenseId - b.licenseId);
     const { rows } = await pool.query({
       name: 'download-claim-batch',
-      text: CLAIM_BATCH,
+      text: POSTGRES_SQL['download-claim-batch'],
       values: [
         sorted.map((c) => c.licenseId), sorted.map((c) => c.event.clientKey), sorted.map((c) => c.at),
         sorted.map((c) => c.pathSlug), sorted.map((c) => c.event.ip), sorted.map((c) => c.event.userAgent),
@@ -72,7 +87,7 @@ export function postgresStore(pool: pg.Pool): DownloadStore {
 
   return {
     async licenseWithSource(licenseId) {
-      const { rows } = await pool.query({ name: 'download-license', text: READ, values: [licenseId], types: UTC_TIMESTAMPS });
+      const { rows } = await pool.query({ name: 'download-license', text: POSTGRES_SQL['download-license'], values: [licenseId], types: UTC_TIMESTAMPS });
       return rows.length === 0 ? null : toLicenseWithSource(rows[0]);
     },
     async claimRedirect(licenseId, pathSlug, event) {
@@ -81,12 +96,7 @@ export function postgresStore(pool: pg.Pool): DownloadStore {
     async countAndLog(row: EventRow) {
       const result = await pool.query({
         name: 'download-count',
-        text: `WITH granted AS (
-            UPDATE "License" SET ${COUNT_ASSIGNMENTS('$3::timestamp(3)', '$2')}
-            WHERE ${GRANT_CONDITION('$1')} RETURNING "id")
-          INSERT INTO "DownloadEvent" (${EVENT_COLUMNS})
-          SELECT "id", $4, $3::timestamp(3), $5, $6, $7, $2, $8::bigint, $9::bigint, $10, true FROM granted
-          RETURNING "id"`,
+        text: POSTGRES_SQL['download-count'],
         values: [row.licenseId, row.clientKey, utc(row.at), row.productId, row.source, row.ip,
           row.userAgent, row.bytes, row.rangeStart, row.redirectTo],
       });

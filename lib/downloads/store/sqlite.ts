@@ -4,6 +4,7 @@
 // Counts that arrive together commit together (group commit).
 import type { Statement } from 'better-sqlite3';
 import type { SqliteConnection } from '../../db/driver';
+import { DownloadEvent, License } from '../../db/columns';
 import { groupCommit } from '../../db/group-commit';
 import { keptIn } from '../../kept';
 import {
@@ -14,6 +15,17 @@ import {
 // As Prisma writes DateTime on SQLite: ISO text with an explicit offset, so text order is time order.
 const iso = (date: Date) => date.toISOString().replace('Z', '+00:00');
 
+const l = License.as('l');
+
+/** The SQL of every statement this store prepares on a connection, besides BEGIN, COMMIT and ROLLBACK. */
+export const SQLITE_SQL = {
+  read: `SELECT ${SELECT_LICENSE_WITH_SOURCE} WHERE ${l.id} = @p1`,
+  count: `UPDATE ${License} SET ${COUNT_ASSIGNMENTS('@p4', '@p3')} WHERE ${GRANT_CONDITION('@p1')}`,
+  claim: `UPDATE ${License} AS l SET ${COUNT_ASSIGNMENTS('@p4', '@p3')}
+        FROM ${CLAIM_SOURCE_JOIN} WHERE ${CLAIM_CONDITION('@p1', '@p4', '@p5')}`,
+  log: `INSERT INTO ${DownloadEvent} (${EVENT_COLUMNS}) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 1)`,
+};
+
 interface Statements { read: Statement; count: Statement; claim: Statement; log: Statement; begin: Statement; commit: Statement; rollback: Statement }
 
 const statements = new WeakMap<object, Statements>();
@@ -22,11 +34,10 @@ function prepared({ client }: SqliteConnection): Statements {
   return keptIn(statements, client, () => {
     const prepare = (sql: string) => client.prepare(sql).safeIntegers(false);
     return {
-      read: prepare(`SELECT ${SELECT_LICENSE_WITH_SOURCE} WHERE l."id" = @p1`),
-      count: prepare(`UPDATE "License" SET ${COUNT_ASSIGNMENTS('@p4', '@p3')} WHERE ${GRANT_CONDITION('@p1')}`),
-      claim: prepare(`UPDATE "License" AS l SET ${COUNT_ASSIGNMENTS('@p4', '@p3')}
-        FROM ${CLAIM_SOURCE_JOIN} WHERE ${CLAIM_CONDITION('@p1', '@p4', '@p5')}`),
-      log: prepare(`INSERT INTO "DownloadEvent" (${EVENT_COLUMNS}) VALUES (@p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, 1)`),
+      read: prepare(SQLITE_SQL.read),
+      count: prepare(SQLITE_SQL.count),
+      claim: prepare(SQLITE_SQL.claim),
+      log: prepare(SQLITE_SQL.log),
       begin: client.prepare('BEGIN IMMEDIATE'),
       commit: client.prepare('COMMIT'),
       rollback: client.prepare('ROLLBACK'),

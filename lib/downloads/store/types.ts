@@ -1,6 +1,7 @@
 // The download endpoint's two hot statements, written once per provider on the
 // driver under Prisma (lib/db/driver.ts): read the license with its product's file
 // source in one query, and count + log in one atomic step.
+import { DownloadEvent, FileSource, License, Product } from '../../db/columns';
 import { dateOf, numberOrNull, textOrNull, type Row } from '../../db/row-reader';
 
 export interface LicenseWithSource {
@@ -41,45 +42,65 @@ export function redirectTarget(source: LicenseWithSource['source']): string | nu
   return null;
 }
 
-// What toLicenseWithSource reads: [table alias, column, name in the result].
-const LICENSE_WITH_SOURCE_FIELDS = [
-  ['l', 'id'], ['l', 'productId'], ['l', 'expiresAt'], ['l', 'status'], ['l', 'downloadLimit'], ['l', 'downloadCount'],
-  ['p', 'slug', 'productSlug'], ['f', 'kind'], ['f', 'fileName'], ['f', 'contentType'], ['f', 'storedName'], ['f', 'externalUrl'],
-  ['f', 's3Bucket'], ['f', 's3Key'], ['f', 's3ExpirySeconds'],
-] as const;
+// The aliases LICENSE_WITH_SOURCE_FROM and CLAIM_SOURCE_JOIN give the tables.
+const l = License.as('l'), p = Product.as('p'), f = FileSource.as('f');
+
+/** Columns selected under their own names, as [select list entry, name in the result]. */
+const ownNames = <C extends string>(table: Record<C, string>, columns: readonly C[]) =>
+  columns.map((column) => [table[column], column] as const);
+
+// What toLicenseWithSource reads: [select list entry, name in the result].
+const LICENSE_WITH_SOURCE_FIELDS: readonly (readonly [entry: string, name: string])[] = [
+  ...ownNames(l, ['id', 'productId', 'expiresAt', 'status', 'downloadLimit', 'downloadCount']),
+  [`${p.slug} AS "productSlug"`, 'productSlug'],
+  ...ownNames(f, ['kind', 'fileName', 'contentType', 'storedName', 'externalUrl', 's3Bucket', 's3Key', 's3ExpirySeconds']),
+];
 
 /** The columns toLicenseWithSource reads, over "License" `l`, "Product" `p` and "FileSource" `f`. */
-export const LICENSE_WITH_SOURCE_COLUMNS = LICENSE_WITH_SOURCE_FIELDS
-  .map(([table, column, name]) => `${table}."${column}"${name ? ` AS "${name}"` : ''}`).join(', ');
+export const LICENSE_WITH_SOURCE_COLUMNS = LICENSE_WITH_SOURCE_FIELDS.map(([entry]) => entry).join(', ');
 
 /** The same columns by their names in a row set `r` that selected LICENSE_WITH_SOURCE_COLUMNS. */
-export const LICENSE_WITH_SOURCE_NAMES = (r: string) => LICENSE_WITH_SOURCE_FIELDS
-  .map(([, column, name]) => `${r}."${name ?? column}"`).join(', ');
+export const LICENSE_WITH_SOURCE_NAMES = (r: string) => LICENSE_WITH_SOURCE_FIELDS.map(([, name]) => `${r}."${name}"`).join(', ');
 
 export const LICENSE_WITH_SOURCE_FROM =
-  '"License" l JOIN "Product" p ON p."id" = l."productId" LEFT JOIN "FileSource" f ON f."productId" = l."productId"';
+  `${License} l JOIN ${Product} p ON ${p.id} = ${l.productId} LEFT JOIN ${FileSource} f ON ${f.productId} = ${l.productId}`;
 
 export const SELECT_LICENSE_WITH_SOURCE = `${LICENSE_WITH_SOURCE_COLUMNS} FROM ${LICENSE_WITH_SOURCE_FROM}`;
 
+const downloadCount = License.col('downloadCount');
+
 /** What counting a download writes on "License": the SET clause of every counting UPDATE, both providers. */
 export const COUNT_ASSIGNMENTS = (at: string, clientKey: string) =>
-  `"downloadCount" = "downloadCount" + 1, "lastCountedAt" = ${at}, "lastClientKey" = ${clientKey}`;
+  `${downloadCount} = ${downloadCount} + 1, ${License.col('lastCountedAt')} = ${at}, ${License.col('lastClientKey')} = ${clientKey}`;
 
-/** redirectTarget in SQL, over a "FileSource" row `f`, for a statement that logs as it counts. */
-export const REDIRECT_TARGET_SQL = (f: string) =>
-  `CASE ${f}."kind" WHEN 's3' THEN 's3://' || ${f}."s3Bucket" || '/' || ${f}."s3Key" ELSE ${f}."externalUrl" END`;
+/** redirectTarget in SQL, over a "FileSource" row aliased `alias`, for a statement that logs as it counts. */
+export const REDIRECT_TARGET_SQL = (alias: string) => {
+  const source = FileSource.as(alias);
+  return `CASE ${source.kind} WHEN 's3' THEN 's3://' || ${source.s3Bucket} || '/' || ${source.s3Key} ELSE ${source.externalUrl} END`;
+};
 
-/** The license `l` (a "License" row) may be counted: it is the one asked for, active, and under its limit. */
-export const GRANT_CONDITION = (id: string, l = '"License"') => `${l}."id" = ${id} AND ${l}."status" = 'active'
-  AND (${l}."downloadLimit" IS NULL OR ${l}."downloadCount" < ${l}."downloadLimit")`;
+/** The license aliased `alias` (a "License" row) may be counted: it is the one asked for, active, and under its limit. */
+export const GRANT_CONDITION = (id: string, alias: string = `${License}`) => {
+  const license = License.as(alias);
+  return `${license.id} = ${id} AND ${license.status} = 'active'
+  AND (${license.downloadLimit} IS NULL OR ${license.downloadCount} < ${license.downloadLimit})`;
+};
 
-/** The SQL form of `redirectTarget(f) !== null`, over a "FileSource" row `f`. */
-const REDIRECT_SOURCE_COMPLETE = (f: string) => `((${f}."kind" = 'external' AND COALESCE(${f}."externalUrl", '') <> '')
-  OR (${f}."kind" = 's3' AND COALESCE(${f}."s3Bucket", '') <> '' AND COALESCE(${f}."s3Key", '') <> ''))`;
+/** The SQL form of `redirectTarget(f) !== null`, over a "FileSource" row aliased `alias`. */
+const REDIRECT_SOURCE_COMPLETE = (alias: string) => {
+  const source = FileSource.as(alias);
+  return `((${source.kind} = 'external' AND COALESCE(${source.externalUrl}, '') <> '')
+  OR (${source.kind} = 's3' AND COALESCE(${source.s3Bucket}, '') <> '' AND COALESCE(${source.s3Key}, '') <> ''))`;
+};
 
-const NOT_EXPIRED = (l: string, at: string) => `(${l}."expiresAt" IS NULL OR ${l}."expiresAt" >= ${at})`;
+const NOT_EXPIRED = (alias: string, at: string) => {
+  const license = License.as(alias);
+  return `(${license.expiresAt} IS NULL OR ${license.expiresAt} >= ${at})`;
+};
 
-export const EVENT_COLUMNS = '"licenseId", "productId", "at", "source", "ip", "userAgent", "clientKey", "bytes", "rangeStart", "redirectTo", "counted"';
+export const EVENT_COLUMNS = DownloadEvent.list(
+  'licenseId', 'productId', 'at', 'source', 'ip', 'userAgent', 'clientKey', 'bytes', 'rangeStart', 'redirectTo', 'counted',
+);
 
 export function toLicenseWithSource(row: Row): LicenseWithSource {
   return {
@@ -98,7 +119,7 @@ export function toLicenseWithSource(row: Row): LicenseWithSource {
 }
 
 /** What a redirect claim's UPDATE of "License" `l` joins: its product `p` and that product's file source `f`. */
-export const CLAIM_SOURCE_JOIN = '"Product" p JOIN "FileSource" f ON f."productId" = p."id"';
+export const CLAIM_SOURCE_JOIN = `${Product} p JOIN ${FileSource} f ON ${f.productId} = ${p.id}`;
 
 /**
  * The redirect claim's condition, on "License" `l` joined with CLAIM_SOURCE_JOIN, for both
@@ -106,4 +127,4 @@ export const CLAIM_SOURCE_JOIN = '"Product" p JOIN "FileSource" f ON f."productI
  * redirect source. A refused claim is explained by the ordinary checks on what was read.
  */
 export const CLAIM_CONDITION = (id: string, at: string, slug: string) => `${GRANT_CONDITION(id, 'l')}
-  AND l."productId" = p."id" AND p."slug" = ${slug} AND ${NOT_EXPIRED('l', at)} AND ${REDIRECT_SOURCE_COMPLETE('f')}`;
+  AND ${l.productId} = ${p.id} AND ${p.slug} = ${slug} AND ${NOT_EXPIRED('l', at)} AND ${REDIRECT_SOURCE_COMPLETE('f')}`;

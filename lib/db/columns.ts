@@ -1,0 +1,56 @@
+// The table and column names hand-written SQL uses (lib/downloads/store, lib/orders/view.ts),
+// one list per model. tests/db/sql-columns.test.ts checks every name against prisma/models.prisma,
+// so a renamed column fails there, and a misspelt one fails `tsc`.
+
+export interface Table<Name extends string, Column extends string> {
+  readonly name: Name;
+  readonly columns: readonly Column[];
+  /** The quoted table name, so a statement reads `FROM ${License} l`. */
+  toString(): `"${Name}"`;
+  /** One column, quoted and unqualified: `License.col('downloadCount')` is `"downloadCount"`. */
+  col<C extends Column>(column: C): `"${C}"`;
+  /** Several, quoted and comma-separated, for an INSERT's column list. */
+  list(...columns: Column[]): string;
+  /** The columns qualified by the alias a statement gives the table: `License.as('l').downloadCount` is `l."downloadCount"`. */
+  as<Alias extends string>(alias: Alias): { readonly [C in Column]: `${Alias}."${C}"` };
+}
+
+export function table<Name extends string, const Column extends string>(name: Name, columns: readonly Column[]): Table<Name, Column> {
+  const col = <C extends Column>(column: C) => `"${column}"` as const;
+  return {
+    name,
+    columns,
+    toString: () => `"${name}"`,
+    col,
+    list: (...picked) => picked.map(col).join(', '),
+    as: <Alias extends string>(alias: Alias) =>
+      Object.fromEntries(columns.map((column) => [column, `${alias}.${col(column)}`])) as { readonly [C in Column]: `${Alias}."${C}"` },
+  };
+}
+
+// Only the columns hand-written SQL uses: this list is what that SQL depends on, so a schema
+// change elsewhere in a model needs no edit here.
+export const License = table('License', [
+  'id', 'orderId', 'productId', 'status', 'downloadLimit', 'downloadCount', 'expiresAt', 'lastCountedAt', 'lastClientKey',
+]);
+
+export const Product = table('Product', ['id', 'slug', 'name']);
+
+export const FileSource = table('FileSource', [
+  'productId', 'kind', 'fileName', 'contentType', 'storedName', 'externalUrl', 's3Bucket', 's3Key', 's3ExpirySeconds',
+]);
+
+export const DownloadEvent = table('DownloadEvent', [
+  'id', 'licenseId', 'productId', 'at', 'source', 'ip', 'userAgent', 'clientKey', 'bytes', 'rangeStart', 'redirectTo', 'counted',
+]);
+
+export const Order = table('Order', [
+  'id', 'number', 'placedAt', 'status', 'currency', 'subtotalCents', 'discountCents', 'couponCode', 'shippingCents', 'totalCents',
+  'testMode', 'email', 'fullName', 'company', 'phone', 'dispatchedAt', 'recipientName', 'recipientEmail', 'giftMessage',
+  'addressLine1', 'addressLine2', 'city', 'postalCode', 'country',
+]);
+
+export const OrderItem = table('OrderItem', ['id', 'orderId', 'productName', 'quantity', 'unitPriceCents', 'lineTotalCents']);
+
+/** Every model hand-written SQL names, for the test that ties them to the schema. */
+export const SQL_TABLES = [License, Product, FileSource, DownloadEvent, Order, OrderItem] as const;

@@ -3,7 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { installPeerHeader } = await import('./lib/http/peer-header');
   installPeerHeader();
-  const { startMailSweeper } = await import('./lib/mail/deliver');
+  const { startMailSweeper } = await import('./lib/server/mail');
   try {
     startMailSweeper();
   } catch (error) {

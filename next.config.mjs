@@ -18,7 +18,7 @@ const everyPage = [
 
 import createNextIntlPlugin from 'next-intl/plugin';
 
-const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+const withNextIntl = createNextIntlPlugin('./lib/server/i18n-request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -4,20 +4,19 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { RAW_URL_HEADER } from './lib/content-links/raw-url';
 import { adminCookieName, adminCookieOptions, renewAdminCookie } from '@/lib/admin/session';
-import { config as appConfig } from '@/lib/config';
 import { RequestRefused } from '@/lib/errors';
 import { clientAddressOf } from '@/lib/http/client-address';
-import { orderLinkRing, orderPath } from '@/lib/orders/links';
-import { linkStateOf } from '@/lib/orders/tier';
-import { rateLimits } from '@/lib/rate-limit';
+import { orderLinkState } from '@/lib/order-access/tier';
+import { rateLimits } from '@/lib/server/rate-limits';
 import { jsonError, ownOrigins } from '@/lib/http/errors';
 import { guardStateChange } from '@/lib/http/request-guard';
 import { SECURE_REQUEST_MAX_BYTES } from '@/lib/secure-payload/request';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
-import { databaseGate } from '@/lib/db/gate';
+import { databaseGate } from '@/lib/server/database-gate';
+import { shop } from '@/lib/server/shop';
 
 export async function proxy(request: NextRequest) {
-  const { publicUrl, appKeys } = appConfig();
+  const { settings: { publicUrl, appKeys }, secure } = shop();
   const refusal = (MERCHANT_ENTRY_POINTS.has(request.nextUrl.pathname)
     ? guardStateChange(request, 'any', SECURE_REQUEST_MAX_BYTES)
     : guardStateChange(request, ownOrigins(request, publicUrl))) ?? await limitOrderLookups(request);
@@ -29,7 +28,7 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = newNonce();
-  const headers = securityHeaders(nonce, publicUrl.startsWith('https:'));
+  const headers = securityHeaders(nonce, secure);
   // Next takes the nonce for its own inline scripts from the request's CSP header.
   const forwarded = new Headers(request.headers);
   forwarded.set('Content-Security-Policy', headers['Content-Security-Policy']);
@@ -39,7 +38,7 @@ export async function proxy(request: NextRequest) {
   forwarded.set(RAW_URL_HEADER, request.url);
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  await renewAdminIdleTimeout(request, response, appKeys, publicUrl.startsWith('https:'));
+  await renewAdminIdleTimeout(request, response, appKeys, secure);
   return response;
 }
 
@@ -55,10 +54,10 @@ const ORDER_PAGE = /^\/orders\/([^/]+)\/?$/;
 async function limitOrderLookups(request: NextRequest): Promise<RequestRefused | null> {
   const number = ORDER_PAGE.exec(request.nextUrl.pathname)?.[1];
   if (request.method !== 'GET' || number === undefined) return null;
-  const { appKeys, trustProxy } = appConfig();
+  const { settings: { trustProxy }, rings } = shop();
   // `_rsc` is Next's own cache-busting parameter on client navigations, not part of the signed link.
   const query = [...request.nextUrl.searchParams].filter(([name]) => name !== '_rsc');
-  const link = linkStateOf(orderPath(number), query, orderLinkRing(appKeys), Math.floor(Date.now() / 1000));
+  const link = orderLinkState(number, query, rings.orders, Math.floor(Date.now() / 1000));
   if (link === 'valid') return null;
   try {
     await rateLimits().consume('order-lookup', clientAddressOf(request.headers, trustProxy));

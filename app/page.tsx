@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { productsPricedIn } from '@/lib/catalog/products';
 import { formatMoney } from '@/lib/money';
-import { getShopSession } from '@/lib/session/next';
+import { getShopSession } from '@/lib/server/session';
 import { shopperCurrency } from '@/lib/session/session';
 
 const KIND_LABEL: Record<string, string> = { physical: 'Card', digital: 'Download', content: 'Read online' };

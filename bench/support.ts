@@ -8,9 +8,9 @@ import { promisify } from 'node:util';
 import { createDb, type Db } from '../lib/db/client';
 import { applyMigrations } from '../lib/db/migrate';
 import { createTemporaryPgDatabase, pgTestUrl } from '../lib/db/migration-drift';
-import { seedDemoCatalog } from '../lib/catalog/seed';
-import { placeOrder } from '../lib/orders/place-order';
-import { orderLinkRing } from '../lib/orders/links';
+import { seedDemoCatalog } from '../lib/demo/catalog';
+import { placeOrder } from '../lib/checkout/place-order';
+import { orderLinkRing } from '../lib/order-access/links';
 import type { Provider } from '../lib/db/schema-files';
 
 const run = promisify(execFile);
@@ -48,9 +48,9 @@ export async function waitFor(url: string, server?: ChildProcess) {
   throw new Error(`${url} did not come up`);
 }
 
-export async function startServer(command: string, args: string[], port: number, env: Record<string, string> = {}): Promise<Server> {
+export async function startServer(command: string, args: string[], port: number, env: Record<string, string> = {}, cwd?: string): Promise<Server> {
   // Server output is kept for an error message only: the AWS SDK warns about the Node version on every start.
-  const child = spawn(command, args, { env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
   child.stderr!.on('data', (chunk) => { errors = (errors + chunk).slice(-4000); });
   const url = `http://127.0.0.1:${port}`;
@@ -62,7 +62,8 @@ export async function startServer(command: string, args: string[], port: number,
   };
 }
 
-export function startShop(port: number, env: Record<string, string>): Promise<Server> {
+/** The production shop built in `cwd` (default: this checkout's build). */
+export function startShop(port: number, env: Record<string, string>, cwd?: string): Promise<Server> {
   return startServer(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '-H', '127.0.0.1', '-p', String(port)], port, {
     NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', APP_KEYS, ADMIN_PASSWORD: APP_KEYS, PUBLIC_URL: `http://127.0.0.1:${port}`,
     // Plain http on loopback is a local trial; the shop refuses it otherwise in production.
@@ -70,7 +71,7 @@ export function startShop(port: number, env: Record<string, string>): Promise<Se
     // One client address sends every request here: the limits would measure the limiter, not the page.
     RATE_LIMITS: 'order-lookup=999999999/60,download-token=999999999/60',
     ...env,
-  });
+  }, cwd);
 }
 
 export interface WrkResult {

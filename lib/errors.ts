@@ -8,11 +8,12 @@
 // to the map in lib/http/errors.ts.
 
 export type OrderErrorCode =
-  | 'ORDER_NOT_FOUND' | 'ORDER_ACCESS_DENIED' | 'ADDRESS_LOCKED' | 'EMPTY_CART' | 'UNKNOWN_PRODUCTS'
-  | 'ALREADY_DISPATCHED' | 'CONCURRENT_CHANGE' | 'ORDER_TOO_LARGE' | 'NOTHING_TO_DISPATCH';
+  | 'ORDER_NOT_FOUND' | 'ORDER_ACCESS_DENIED' | 'ADDRESS_LOCKED'
+  | 'ALREADY_DISPATCHED' | 'CONCURRENT_CHANGE' | 'NOTHING_TO_DISPATCH';
 
 /** Checkout from a cart or a merchant's draft, coupons and merchant accounts. */
 export type CheckoutErrorCode =
+  | 'EMPTY_CART' | 'UNKNOWN_PRODUCTS' | 'ORDER_TOO_LARGE'
   | 'COUNTRY_NOT_SOLD' | 'PRODUCT_NOT_SOLD' | 'DUPLICATE_ITEM' | 'CUSTOM_PRICE_MISSING' | 'DRAFT_GONE'
   | 'COUPON_UNKNOWN' | 'COUPON_EXPIRED' | 'COUPON_EXHAUSTED' | 'COUPON_NOT_IN_CURRENCY' | 'ACCOUNT_NOT_FOUND';
 
@@ -42,6 +43,10 @@ export type ErrorCode =
 
 export abstract class ShopError extends Error {
   abstract readonly code: ErrorCode;
+  /** A detail safe to show after the code's public message (e.g. which payload field is wrong). */
+  readonly publicDetail?: string;
+  /** Headers the refusal's reply must carry (e.g. Content-Range on a 416). */
+  readonly replyHeaders?: Readonly<Record<string, string>>;
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;

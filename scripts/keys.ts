@@ -1,6 +1,6 @@
 // npm run keys -- list | rotate <purpose> | reseal
 // The store's own keys (lib/key-store), in the database DATABASE_URL names.
-import { config } from '../lib/config';
+import { shop } from '../lib/server/shop';
 import { createDb } from '../lib/db/client';
 import { isKeyPurpose, KEY_PURPOSES, listKeys, resealKeys, rotateKey } from '../lib/key-store';
 
@@ -10,7 +10,7 @@ if (!(command === 'list' || command === 'reseal' || (command === 'rotate' && pur
   console.error(`usage: npm run keys -- list | rotate <${purposes}> | reseal`);
   process.exit(2);
 }
-const { databaseUrl, appKeys } = config();
+const { databaseUrl, appKeys } = shop().settings;
 const db = createDb(databaseUrl);
 try {
   if (command === 'rotate' && isKeyPurpose(purpose)) {

@@ -4,11 +4,12 @@
 // measured Next's routing as most of its cost). Every other request goes to Next,
 // exactly as under `next start`.
 import { createServer } from 'node:http';
-import { config as appConfig, ConfigError, parseConfig } from '../lib/config';
-import { db, driverOf } from '../lib/db/client';
+import { ConfigError } from '../lib/config';
+import { driverOf } from '../lib/db/client';
 import { sqliteFilePath } from '../lib/db/sqlite';
 import { checkpointInBackground } from '../lib/db/sqlite-checkpoints';
-import { downloadSlugOf, handleDownload } from '../lib/downloads/node-handler';
+import { downloadSlugOf, handleDownload } from '../lib/server/download-handler';
+import { db, shop, type Shop } from '../lib/server/shop';
 
 function option(names: string[]): string | undefined {
   const at = process.argv.findIndex((arg) => names.includes(arg));
@@ -17,9 +18,11 @@ function option(names: string[]): string | undefined {
 
 // Next reads NODE_ENV when it loads: set before it is imported.
 (process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
+// The configuration is read here, once, for this process: Next's pages share this Shop (lib/server/shop.ts).
+let settings: Shop['settings'];
 try {
-  const config = parseConfig(process.env);
-  console.log(`config ok: database ${config.databaseUrl.split(':')[0]}, public URL ${config.publicUrl}, mail ${config.smtpUrl ? 'SMTP' : 'outbox only'}`);
+  settings = shop().settings;
+  console.log(`config ok: database ${settings.databaseUrl.split(':')[0]}, public URL ${settings.publicUrl}, mail ${settings.smtpUrl ? 'SMTP' : 'outbox only'}`);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);
@@ -36,7 +39,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const hostname = option(['-H', '--hostname']);
 // A long-running server takes its SQLite checkpoints off the event loop.
 const driver = driverOf(db());
-const sqliteFile = sqliteFilePath(appConfig().databaseUrl);
+const sqliteFile = sqliteFilePath(settings.databaseUrl);
 if (driver.provider === 'sqlite' && sqliteFile !== ':memory:') checkpointInBackground((await driver.connection()).client, sqliteFile);
 
 const { default: next } = await import('next');

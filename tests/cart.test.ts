@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addToCart, CartError, parseQuantity, priceCart, removeFromCart, setQuantity, totalsOf } from '@/lib/cart/cart';
+import type { ProductKind } from '@/lib/catalog/kinds';
+import { addToCart, CartError, parseQuantity, removeFromCart, setQuantity } from '@/lib/checkout/cart';
+import { priceCart, totalsOf } from '@/lib/checkout/pricing';
 
 const SHIPPING_CENTS = 490;
 const EUR = { currency: 'EUR', shippingCents: SHIPPING_CENTS };
 
-const product = (slug: string, kind: string, priceCents: number) => ({ id: 1, slug, name: slug, kind, priceCents, currency: 'EUR', imagePath: '' });
+const product = (slug: string, kind: ProductKind, priceCents: number) => ({ id: 1, slug, name: slug, kind, priceCents, currency: 'EUR', imagePath: '' });
 
 describe('cart', () => {
   it('accepts quantities from 1 to 99 only', () => {
@@ -30,12 +32,12 @@ describe('cart', () => {
 
   it('prices lines, charges shipping only for physical items, and reports vanished products', () => {
     const priced = priceCart([{ slug: 'card', quantity: 2 }, { slug: 'pdf', quantity: 1 }, { slug: 'gone', quantity: 1 }],
-      [product('card', 'physical', 1250), product('pdf', 'digital', 900)], EUR);
+      [product('card', 'physical', 1250), product('pdf', 'download', 900)], EUR);
     expect(priced.subtotalCents).toBe(3400);
     expect(priced.shippingCents).toBe(SHIPPING_CENTS);
     expect(priced.totalCents).toBe(3400 + SHIPPING_CENTS);
     expect(priced.missing).toEqual(['gone']);
-    expect(priceCart([{ slug: 'pdf', quantity: 1 }], [product('pdf', 'digital', 900)], EUR).shippingCents).toBe(0);
+    expect(priceCart([{ slug: 'pdf', quantity: 1 }], [product('pdf', 'download', 900)], EUR).shippingCents).toBe(0);
   });
 
   it('takes a discount off the subtotal only, never below zero, and keeps the currency', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWith } from '@/lib/forms';
-import { checkoutSchema } from '@/lib/orders/customer-input';
-import { countryName } from '@/lib/orders/countries';
+import { checkoutSchema } from '@/lib/checkout/customer-input';
+import { countryName } from '@/lib/catalog/countries';
 import { licenseOverrideSchema, sourceSchema } from '@/lib/downloads/settings';
 
 const customer = { email: 'a@example.com', fullName: 'A', addressLine1: '1 Road', addressLine2: '', city: 'Cork', postalCode: 'T12', country: 'IE' };

@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import { COUNTRIES } from '@/lib/orders/countries';
+import { COUNTRIES } from '@/lib/catalog/countries';
 import type { FieldErrors } from '@/lib/forms';
 import { FieldError } from './field-error';
 

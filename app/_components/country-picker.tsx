@@ -1,4 +1,4 @@
-import { COUNTRIES } from '@/lib/orders/countries';
+import { COUNTRIES } from '@/lib/catalog/countries';
 import { chooseCountryAction } from '@/app/country/actions';
 
 /** A plain form (works without JavaScript): the chosen country sets the currency prices are shown in. */

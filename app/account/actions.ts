@@ -1,7 +1,7 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getShopSession } from '@/lib/session/next';
+import { getShopSession } from '@/lib/server/session';
 
 export async function signOutAccountAction() {
   const session = await getShopSession();

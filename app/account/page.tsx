@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { ordersOfAccount } from '@/lib/accounts/accounts';
 import { moneyLocale } from '@/lib/i18n/messages';
 import { formatMoney } from '@/lib/money';
-import { getShopSession } from '@/lib/session/next';
+import { getShopSession } from '@/lib/server/session';
 import { formatDateTime } from '@/app/_components/dates';
 import { signOutAccountAction } from './actions';
 

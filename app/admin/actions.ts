@@ -2,17 +2,15 @@
 
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { config } from '@/lib/config';
-import { db } from '@/lib/db/client';
+import { db, shop } from '@/lib/server/shop';
 import { attemptAdminLogin } from '@/lib/admin/login';
-import { endAdminSessions, startAdminSession } from '@/lib/admin/next';
-import { requestClientIp } from '@/lib/http/next';
+import { endAdminSessions, startAdminSession } from '@/lib/server/admin';
+import { requestClientIp } from '@/lib/server/client-ip';
 import { RequestRefused } from '@/lib/errors';
-import { rateLimits } from '@/lib/rate-limit';
-import { deliverDueMailNow, deliverMailSoon } from '@/lib/mail/deliver';
+import { rateLimits } from '@/lib/server/rate-limits';
+import { deliverDueMailNow, deliverMailSoon } from '@/lib/server/mail';
 import { markDispatched } from '@/lib/orders/dispatch';
 import { OrderError } from '@/lib/orders/errors';
-import { orderLinkRing } from '@/lib/orders/links';
 import { requireAdmin } from './require-admin';
 import { parseDbId } from '@/lib/db/schema-files';
 import { formValues } from '@/lib/forms';
@@ -24,7 +22,7 @@ export interface AdminFormState { error?: string; message?: string }
 export async function loginAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   const given = String(form.get('password') ?? '');
   try {
-    if (!(await attemptAdminLogin(rateLimits(), await requestClientIp(), given, config().adminPassword))) return { error: 'Wrong password.' };
+    if (!(await attemptAdminLogin(rateLimits(), await requestClientIp(), given, shop().settings.adminPassword))) return { error: 'Wrong password.' };
   } catch (error) {
     if (error instanceof RequestRefused) return { error: 'Too many failed logins. Wait a few minutes and try again.' };
     throw error;
@@ -41,9 +39,9 @@ export async function logoutAction() {
 export async function markDispatchedAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   await requireAdmin();
   const number = String(form.get('number') ?? '');
-  const { appKeys, publicUrl } = config();
+  const { settings: { publicUrl }, rings } = shop();
   try {
-    await markDispatched(db(), number, { ring: orderLinkRing(appKeys), publicUrl, now: new Date() });
+    await markDispatched(db(), number, { ring: rings.orders, publicUrl, now: new Date() });
   } catch (error) {
     if (error instanceof OrderError) return { error: error.message };
     throw error;
@@ -55,7 +53,7 @@ export async function markDispatchedAction(_prev: AdminFormState, form: FormData
 
 export async function deliverMailAction(_prev: AdminFormState): Promise<AdminFormState> {
   await requireAdmin();
-  if (!config().smtpUrl) return { error: 'SMTP_URL is not set: mail stays in the outbox.' };
+  if (!shop().settings.smtpUrl) return { error: 'SMTP_URL is not set: mail stays in the outbox.' };
   const report = await deliverDueMailNow();
   revalidatePath('/admin/outbox');
   return { message: `Sent ${report.sent}, failed ${report.failed}.` };

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { isAdmin } from '@/lib/admin/next';
+import { isAdmin } from '@/lib/server/admin';
 import { logoutAction } from './actions';
 import { LoginForm } from './admin-forms';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { formatMoney } from '@/lib/money';
 import { listOrders } from '@/lib/orders/admin-queries';
 import { formatDateTime } from '@/app/_components/dates';

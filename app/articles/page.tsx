@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { listArticles } from '@/lib/content/articles';
 
 export const metadata: Metadata = { title: 'Articles and tutorials' };

@@ -1,9 +1,9 @@
 'use server';
 
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { findProduct } from '@/lib/catalog/products';
-import { addToCart, CartError, parseQuantity, removeFromCart, setQuantity } from '@/lib/cart/cart';
-import { getShopSession } from '@/lib/session/next';
+import { addToCart, CartError, parseQuantity, removeFromCart, setQuantity } from '@/lib/checkout/cart';
+import { getShopSession } from '@/lib/server/session';
 
 export interface CartFormState {
   errors?: { quantity?: string; product?: string };

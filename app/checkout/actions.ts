@@ -2,24 +2,23 @@
 
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { config } from '@/lib/config';
-import { db } from '@/lib/db/client';
-import { deliverMailSoon } from '@/lib/mail/deliver';
-import { checkoutSchemaFor, CHECKOUT_FIELDS } from '@/lib/orders/customer-input';
-import { anyPhysical } from '@/lib/catalog/products';
-import { contentLinkSigner } from '@/lib/content-links/server';
+import { db, shop } from '@/lib/server/shop';
+import { deliverMailSoon } from '@/lib/server/mail';
+import { checkoutSchemaFor, CHECKOUT_FIELDS } from '@/lib/checkout/customer-input';
+import { kindsOf } from '@/lib/catalog/products';
+import { needsDelivery } from '@/lib/fulfilment/kinds';
+import { contentLinkSigner } from '@/lib/server/content-links';
 import { formValues, parseWith, type FieldErrors } from '@/lib/forms';
-import { requestClientIp } from '@/lib/http/next';
-import { rateLimits } from '@/lib/rate-limit';
-import { orderLinkRing } from '@/lib/orders/links';
-import { placeOrder } from '@/lib/orders/place-order';
-import { CartError, parseQuantity } from '@/lib/cart/cart';
+import { requestClientIp } from '@/lib/server/client-ip';
+import { rateLimits } from '@/lib/server/rate-limits';
+import { placeOrder } from '@/lib/checkout/place-order';
+import { CartError, parseQuantity } from '@/lib/checkout/cart';
 import { draftLines, draftTerms, loadCheckoutDraft, lockedCheckoutFields } from '@/lib/checkout/draft';
 import { publicError } from '@/lib/http/errors';
 import { CouponError } from '@/lib/coupons/errors';
 import { localeFor } from '@/lib/i18n/locales';
 import { rememberOrder, shopperCurrency } from '@/lib/session/session';
-import { getShopSession } from '@/lib/session/next';
+import { getShopSession } from '@/lib/server/session';
 
 export interface CheckoutState {
   errors?: FieldErrors;
@@ -58,7 +57,7 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
   const quantities = chosenQuantities(form);
   if (!(quantities instanceof Map)) return { errors: quantities, values: typed };
   const lines = draft ? draftLines(draft, session.cart ?? [], quantities) : session.cart ?? [];
-  const delivery = await anyPhysical(db(), lines.map((line) => line.slug));
+  const delivery = needsDelivery(await kindsOf(db(), lines.map((line) => line.slug)));
   const parsed = parseWith(checkoutSchemaFor(delivery), values);
   if (!parsed.ok) return { errors: parsed.errors, values: typed };
 
@@ -67,9 +66,9 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
   let signedPath: string;
   try {
     await rateLimits().consume('checkout', await requestClientIp());
-    const { appKeys, publicUrl } = config();
+    const { settings: { publicUrl }, rings } = shop();
     const contentSigner = await contentLinkSigner(now);
-    const placed = await placeOrder(db(), lines, parsed.value, { ring: orderLinkRing(appKeys), publicUrl, now, contentSigner }, terms);
+    const placed = await placeOrder(db(), lines, parsed.value, { ring: rings.orders, publicUrl, now, contentSigner }, terms);
     session.orders = rememberOrder(session.orders, placed.number);
     if (draft) session.checkoutDraftId = undefined;
     else session.cart = [];

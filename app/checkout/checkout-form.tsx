@@ -6,7 +6,7 @@ import { placeOrderAction } from './actions';
 import { AddressFields, TextField } from '@/app/_components/address-fields';
 import { FieldError } from '@/app/_components/field-error';
 import type { PayloadRecipient } from '@/lib/secure-payload/schema';
-import { countryName } from '@/lib/orders/countries';
+import { countryName } from '@/lib/catalog/countries';
 
 interface Props {
   /** Something in the order is posted; digital and content-only orders need no address. */

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { loadCheckoutDraft } from '@/lib/checkout/draft';
 import { checkoutSummary } from '@/lib/checkout/summary';
 import { moneyLocale } from '@/lib/i18n/messages';
 import { formatMoney } from '@/lib/money';
 import { shopperCurrency } from '@/lib/session/session';
-import { getShopSession } from '@/lib/session/next';
+import { getShopSession } from '@/lib/server/session';
 import { CartSummary } from '@/app/_components/cart-summary';
 import { CheckoutForm } from './checkout-form';
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { currencyForCountry } from '@/lib/catalog/currencies';
-import { getShopSession } from '@/lib/session/next';
+import { getShopSession } from '@/lib/server/session';
 
 export async function chooseCountryAction(form: FormData) {
   const country = String(form.get('country') ?? '');

@@ -2,7 +2,7 @@
 import { expect, type Page, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { deriveKeyRing } from '../../lib/signing';
-import { ORDER_LINK_PURPOSE, signedOrderPath } from '../../lib/orders/links';
+import { ORDER_LINK_PURPOSE, signedOrderPath } from '../../lib/order-access/links';
 import { E2E_DATABASE_FILE, FIXTURES_URL } from './env';
 
 export interface Customer {

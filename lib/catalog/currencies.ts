@@ -1,5 +1,5 @@
 // The currencies the shop sells in, and which one a country pays in.
-import { COUNTRIES } from '../orders/countries';
+import { COUNTRIES } from './countries';
 
 export const CURRENCIES = ['EUR', 'GBP', 'USD'] as const;
 export type Currency = (typeof CURRENCIES)[number];

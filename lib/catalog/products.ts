@@ -1,8 +1,6 @@
 import type { Db } from '../db/client';
 import type { Currency } from './currencies';
-
-export const PRODUCT_KINDS = ['physical', 'digital', 'content'] as const;
-export type ProductKind = (typeof PRODUCT_KINDS)[number];
+import type { ProductKind } from './kinds';
 
 export function listProducts(db: Db) {
   return db.product.findMany({ where: { active: true }, orderBy: { id: 'asc' } });
@@ -16,9 +14,10 @@ export function findProductsBySlugs(db: Db, slugs: readonly string[]) {
   return db.product.findMany({ where: { slug: { in: [...slugs] }, active: true } });
 }
 
-/** Whether any of these products is posted; digital and content-only orders need no address. */
-export async function anyPhysical(db: Db, slugs: readonly string[]): Promise<boolean> {
-  return (await db.product.count({ where: { slug: { in: [...slugs] }, kind: 'physical', active: true } })) > 0;
+/** The kinds of these active products, for what checkout must ask (lib/fulfilment). */
+export async function kindsOf(db: Db, slugs: readonly string[]): Promise<ProductKind[]> {
+  const products = await db.product.findMany({ where: { slug: { in: [...slugs] }, active: true }, select: { kind: true } });
+  return products.map((product) => product.kind);
 }
 
 /** Active products with their price in `currency`; a product without a price there is left out (not sold in it). */

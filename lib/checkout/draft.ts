@@ -3,14 +3,13 @@
 // payload, and nothing it sends can change what the payload fixed (contact, prices, locked quantities).
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
-import { checkoutPayloadSchema, type CheckoutPayload } from '../secure-payload/schema';
+import type { CheckoutPayload } from '../secure-payload/schema';
 import { currencyForCountry, DEFAULT_CURRENCY, isCurrency, type Currency } from '../catalog/currencies';
-import { productsPricedIn } from '../catalog/products';
-import { couponDiscount, findCoupon } from '../coupons/coupons';
 import { accountByCustomKey } from '../accounts/accounts';
 import { localeFor, type Locale } from '../i18n/locales';
 import type { CartLine } from '../session/session';
-import { priceOrder, type OrderLine, type OrderTerms } from '../orders/place-order';
+import type { OrderTerms } from './place-order';
+import { priceOrder, type OrderLine } from './pricing';
 import { CountryNotSold, CustomPriceMissing, DuplicateItem, ProductNotSold } from './errors';
 
 export const DRAFT_TTL_MS = 60 * 60 * 1000;
@@ -48,28 +47,27 @@ export function draftCurrency(payload: CheckoutPayload): Currency {
   return sellsTo(draftCountry(payload)) ?? DEFAULT_CURRENCY;
 }
 
-async function checkItems(db: Db, payload: CheckoutPayload, currency: Currency) {
-  const items = payload.items ?? [];
+/** What the payload itself must get right: each product once, custom prices in the order's currency. */
+function checkItems(payload: CheckoutPayload, currency: Currency) {
   const seen = new Set<string>();
-  for (const item of items) {
+  for (const item of payload.items ?? []) {
     if (seen.has(item.product)) throw new DuplicateItem(item.product);
     seen.add(item.product);
     const custom = item.pricing?.price;
     if (custom && custom[currency] === undefined) throw new CustomPriceMissing(item.product, currency);
   }
-  const sold = new Set((await productsPricedIn(db, currency, [...seen])).map((p) => p.slug));
-  const missing = [...seen].filter((slug) => !sold.has(slug));
-  if (missing.length > 0) throw new ProductNotSold(missing);
 }
 
 export async function createCheckoutDraft(db: Db, opened: OpenedCheckout, now: Date): Promise<CheckoutDraft> {
-  const payload = checkoutPayloadSchema.parse(opened.payload);
+  // Validated once, by the secure-payload decoder that opened it.
+  const { payload } = opened;
   const integrationId = opened.integration.id;
   const currency = draftCurrency(payload);
-  await checkItems(db, payload, currency);
-  // Validity only (coupon, total): prices are worked out again, and the coupon's use counted, when the order is placed.
-  if (payload.items) await priceOrder(db, draftLines({ payload, currency }, []), { currency, couponCode: payload.coupon }, now);
-  else if (payload.coupon) couponDiscount(await findCoupon(db, payload.coupon), currency, 0, now);
+  checkItems(payload, currency);
+  // Refuses what cannot be sold (products, coupon, total) now, not at the shopper's submit;
+  // the order is priced again, and the coupon's use counted, when it is placed.
+  const priced = await priceOrder(db, draftLines({ payload, currency }, []), { currency, couponCode: payload.coupon }, now);
+  if (priced.missing.length > 0) throw new ProductNotSold(priced.missing);
   const account = payload.contact?.accountCustomKey
     ? await accountByCustomKey(db, integrationId, payload.contact.accountCustomKey, now) : null;
   const draft = {
@@ -84,7 +82,8 @@ export async function createCheckoutDraft(db: Db, opened: OpenedCheckout, now: D
 export async function loadCheckoutDraft(db: Db, id: string, now: Date): Promise<CheckoutDraft | null> {
   const row = await db.checkoutDraft.findUnique({ where: { id } });
   if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime() || !isCurrency(row.currency)) return null;
-  const payload = checkoutPayloadSchema.parse(JSON.parse(row.payload));
+  // Written by createCheckoutDraft from a validated payload, read back as it was written.
+  const payload = JSON.parse(row.payload) as CheckoutPayload;
   return {
     id: row.id, integrationId: row.integrationId, testMode: row.testMode, currency: row.currency,
     locale: localeFor(payload.language), accountId: row.accountId, payload, expiresAt: row.expiresAt,

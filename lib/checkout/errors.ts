@@ -28,3 +28,18 @@ export class DraftGone extends CheckoutError {
   readonly code = 'DRAFT_GONE';
   constructor() { super('This checkout has expired or was already used.'); }
 }
+
+export class EmptyCart extends CheckoutError {
+  readonly code = 'EMPTY_CART';
+  constructor() { super('Your cart is empty.'); }
+}
+
+export class UnknownProducts extends CheckoutError {
+  readonly code = 'UNKNOWN_PRODUCTS';
+  constructor(readonly slugs: string[]) { super('Some items in your cart are no longer sold; please review your cart.'); }
+}
+
+export class OrderTooLarge extends CheckoutError {
+  readonly code = 'ORDER_TOO_LARGE';
+  constructor() { super('The order total is larger than this shop can take in one order.'); }
+}

@@ -3,9 +3,9 @@
 import type { Db } from '../db/client';
 import type { CartLine } from '../session/session';
 import type { Currency } from '../catalog/currencies';
-import { needsDelivery } from '../cart/cart';
 import { CouponError } from '../coupons/errors';
-import { priceOrder, type OrderLine, type OrderTerms, type PricedOrder } from '../orders/place-order';
+import type { OrderTerms } from './place-order';
+import { linesNeedDelivery, priceOrder, type OrderLine, type PricedOrder } from './pricing';
 import { draftLines, draftTerms, lockedCheckoutFields, quantityBehavior, type CheckoutDraft } from './draft';
 
 export interface CheckoutLineView {
@@ -66,6 +66,6 @@ export async function checkoutSummary(db: Db, source: { draft: CheckoutDraft | n
     testMode: draft?.testMode ?? false,
     fromMerchant: Boolean(draft),
     // An empty cart keeps the usual form: placing the order is refused anyway.
-    delivery: priced.lines.length === 0 || needsDelivery(priced.lines),
+    delivery: priced.lines.length === 0 || linesNeedDelivery(priced.lines),
   };
 }

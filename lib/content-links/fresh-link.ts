@@ -4,7 +4,7 @@
 import type { Db } from '../db/client';
 import { runningGrantsFor } from '../content/grants';
 import { enqueueMail } from '../mail/outbox';
-import { readingLines } from '../orders/emails';
+import { readingLines } from './reading-lines';
 import { ContentLinkError } from './errors';
 import { linksForGrants, type LinkSigner } from './issue';
 import { parseContentLink } from './link';

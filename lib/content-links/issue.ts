@@ -1,13 +1,13 @@
 // Minting links for what a buyer was granted: an article link, or a pass link, expiring when
 // the grant ends. Pure: the signing key and origin are passed in.
-import type { GrantWithContent } from '../content/grants';
+import { isGrantRunning, type GrantWithContent } from '../content/grants';
 import { articlePath, passPath, signContentLink, type SigningKey } from './link';
 
 export interface LinkSigner { publicOrigin: string; key: SigningKey }
 
 export interface IssuedLink { title: string; url: string; kind: 'article' | 'pass'; expiresAt: Date }
 
-type MintableGrant = Pick<GrantWithContent, 'validUntil' | 'article' | 'pass' | 'orderItem'>;
+type MintableGrant = Pick<GrantWithContent, 'validUntil' | 'revokedAt' | 'article' | 'pass' | 'orderItem'>;
 
 export function linkForGrant(grant: MintableGrant, signer: LinkSigner): IssuedLink | null {
   const si = grant.orderItem.product.slug;
@@ -24,9 +24,9 @@ export function linkForGrant(grant: MintableGrant, signer: LinkSigner): IssuedLi
   return null;
 }
 
-/** Links for the grants still running at `now`; ended grants mint nothing. */
+/** Links for the grants still running at `now`; ended and revoked grants mint nothing. */
 export const linksForGrants = (grants: readonly MintableGrant[], signer: LinkSigner, now: Date): IssuedLink[] =>
-  grants.filter((grant) => grant.validUntil > now).flatMap((grant) => linkForGrant(grant, signer) ?? []);
+  grants.filter((grant) => isGrantRunning(grant, now)).flatMap((grant) => linkForGrant(grant, signer) ?? []);
 
 /** An article page that opens with a pass link. */
 export const articleUrlWithPass = (publicOrigin: string, articleSlug: string, passLink: string) =>

@@ -32,10 +32,11 @@ export const PASS_FIELDS = ['slug', 'name', 'termDays', 'productSlug'] as const;
 
 export class ContentAdminError extends Error {}
 
-async function contentProductId(db: Db, slugValue: string | null): Promise<number | null> {
+/** An article is sold by an article product, a pass by a pass product. */
+async function contentProductId(db: Db, slugValue: string | null, kind: 'article' | 'pass'): Promise<number | null> {
   if (!slugValue) return null;
   const product = await db.product.findUnique({ where: { slug: slugValue }, select: { id: true, kind: true } });
-  if (product?.kind !== 'content') throw new ContentAdminError('Choose a content product.');
+  if (product?.kind !== kind) throw new ContentAdminError(`Choose a product of the kind ${kind}.`);
   return product.id;
 }
 
@@ -52,7 +53,7 @@ async function guarded<T>(write: () => Promise<T>): Promise<T> {
 /** Creates (id null) or updates an article. */
 export async function saveArticle(db: Db, id: number | null, input: z.infer<typeof articleSchema>, now: Date) {
   const { productSlug: product, ...fields } = input;
-  const data = { ...fields, productId: await contentProductId(db, product), updatedAt: now };
+  const data = { ...fields, productId: await contentProductId(db, product, 'article'), updatedAt: now };
   return guarded(() => (id === null
     ? db.article.create({ data: { ...data, createdAt: now } })
     : db.article.update({ where: { id }, data })));
@@ -61,7 +62,7 @@ export async function saveArticle(db: Db, id: number | null, input: z.infer<type
 /** Creates or updates a pass and sets its articles. */
 export async function savePass(db: Db, id: number | null, input: z.infer<typeof passSchema>, now: Date) {
   const { productSlug: product, articleSlugs, ...fields } = input;
-  const data = { ...fields, productId: await contentProductId(db, product), updatedAt: now };
+  const data = { ...fields, productId: await contentProductId(db, product, 'pass'), updatedAt: now };
   const articles = await db.article.findMany({ where: { slug: { in: articleSlugs } }, select: { id: true } });
   return guarded(() => db.$transaction(async (tx) => {
     const pass = id === null ? await tx.pass.create({ data: { ...data, createdAt: now } }) : await tx.pass.update({ where: { id }, data });
@@ -75,6 +76,6 @@ export function contentForAdmin(db: Db) {
   return Promise.all([
     db.article.findMany({ orderBy: { id: 'asc' }, include: { product: { select: { slug: true } } } }),
     db.pass.findMany({ orderBy: { id: 'asc' }, include: { product: { select: { slug: true } }, articles: { select: { article: { select: { slug: true } } } } } }),
-    db.product.findMany({ where: { kind: 'content' }, orderBy: { id: 'asc' }, select: { slug: true, name: true } }),
+    db.product.findMany({ where: { kind: { in: ['article', 'pass'] } }, orderBy: { id: 'asc' }, select: { slug: true, name: true, kind: true } }),
   ]);
 }

@@ -1,30 +1,35 @@
 // Access grants: made at purchase, one per order line of an article or a pass. A grant is
 // what lets the FULL order page (and "send me a fresh link") mint links until it ends.
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 
 const DAY_MS = 86_400_000;
-type GrantWriter = Pick<Db, 'article' | 'pass' | 'accessGrant'>;
+type GrantWriter = Pick<Tx, 'article' | 'pass' | 'accessGrant'>;
 
-interface PurchasedLine { id: number; productId: number }
+interface PaidLine { orderId: number; orderItemId: number; productId: number }
 
-export async function createAccessGrantsForOrder(db: GrantWriter, orderId: number, lines: readonly PurchasedLine[], now: Date) {
-  const productIds = lines.map((line) => line.productId);
-  // One after the other: inside a transaction both would share one connection.
-  const articles = await db.article.findMany({ where: { productId: { in: productIds } }, select: { id: true, productId: true, linkDays: true } });
-  const passes = await db.pass.findMany({ where: { productId: { in: productIds } }, select: { id: true, productId: true, termDays: true } });
-  const until = (days: number) => new Date(now.getTime() + days * DAY_MS);
-  const data = lines.flatMap((line): { orderId: number; orderItemId: number; articleId?: number; passId?: number; validUntil: Date; createdAt: Date }[] => {
-    const article = articles.find((a) => a.productId === line.productId);
-    if (article) return [{ orderId, orderItemId: line.id, articleId: article.id, validUntil: until(article.linkDays), createdAt: now }];
-    const pass = passes.find((p) => p.productId === line.productId);
-    if (pass) return [{ orderId, orderItemId: line.id, passId: pass.id, validUntil: until(pass.termDays), createdAt: now }];
-    return [];
-  });
-  if (data.length > 0) await db.accessGrant.createMany({ data });
+const until = (now: Date, days: number) => new Date(now.getTime() + days * DAY_MS);
+
+/** A paid line of an article: links may be minted for the article's link term. */
+export async function grantArticle(tx: GrantWriter, line: PaidLine, now: Date) {
+  const article = await tx.article.findUnique({ where: { productId: line.productId }, select: { id: true, linkDays: true } });
+  if (!article) return; // a product whose article was not set up yet grants nothing to read
+  await tx.accessGrant.create({ data: { orderId: line.orderId, orderItemId: line.orderItemId, articleId: article.id, validUntil: until(now, article.linkDays), createdAt: now } });
+}
+
+/** A paid line of a pass: every article it holds, for its term. */
+export async function grantPass(tx: GrantWriter, line: PaidLine, now: Date) {
+  const pass = await tx.pass.findUnique({ where: { productId: line.productId }, select: { id: true, termDays: true } });
+  if (!pass) return;
+  await tx.accessGrant.create({ data: { orderId: line.orderId, orderItemId: line.orderItemId, passId: pass.id, validUntil: until(now, pass.termDays), createdAt: now } });
+}
+
+/** The line is taken back: its grant mints no more links. */
+export async function revokeGrantOf(tx: Pick<Tx, 'accessGrant'>, orderItemId: number, now: Date) {
+  await tx.accessGrant.updateMany({ where: { orderItemId, revokedAt: null }, data: { revokedAt: now } });
 }
 
 const GRANT_SELECT = {
-  id: true, validUntil: true, orderItem: { select: { product: { select: { slug: true } } } },
+  id: true, validUntil: true, revokedAt: true, orderItem: { select: { product: { select: { slug: true } } } },
   article: { select: { slug: true, title: true, contentId: true, product: { select: { slug: true } } } },
   pass: { select: { slug: true, name: true, product: { select: { slug: true } } } },
 } as const;
@@ -39,6 +44,7 @@ export function runningGrantsFor(db: Db, email: string, productSlug: string, now
   return db.accessGrant.findMany({
     where: {
       validUntil: { gt: now },
+      revokedAt: null,
       order: { email: { in: [...new Set([email.trim(), email.trim().toLowerCase()])] } },
       OR: [{ article: { product: { slug: productSlug } } }, { pass: { product: { slug: productSlug } } }],
     },
@@ -46,5 +52,8 @@ export function runningGrantsFor(db: Db, email: string, productSlug: string, now
     select: { ...GRANT_SELECT, order: { select: { id: true, number: true, email: true, fullName: true } } },
   });
 }
+
+/** A grant mints links until it ends or its line is taken back. */
+export const isGrantRunning = (grant: { validUntil: Date; revokedAt: Date | null }, now: Date) => grant.validUntil > now && grant.revokedAt === null;
 
 export type GrantWithContent = Awaited<ReturnType<typeof grantsOfOrder>>[number];

@@ -1,12 +1,11 @@
-// The one Prisma client, chosen from DATABASE_URL and created on first use so
-// `next build` never opens the database. Both generated clients have the same
+// Prisma clients, chosen by the database URL's provider (the running shop opens its one
+// client in lib/server/shop.ts, on first use, so `next build` never opens the database). Both generated clients have the same
 // model API (they come from the same models), so one type serves both.
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { openAdapter } from './adapters';
 import { providerOf } from './schema-files';
 import type { Driver } from './driver';
-import { config } from '../config';
 
 export type Db = SqliteClient;
 
@@ -17,8 +16,8 @@ export interface OpenDatabase {
 }
 
 // On globalThis: the proxy, the pages and the API routes are bundled apart (each has
-// its own copy of this module) but share the process and its one client.
-const globalForDb = globalThis as unknown as { shopDatabase?: OpenDatabase; shopDbDrivers?: WeakMap<Db, Driver> };
+// its own copy of this module) but share the process and its clients.
+const globalForDb = globalThis as unknown as { shopDbDrivers?: WeakMap<Db, Driver> };
 const drivers = (globalForDb.shopDbDrivers ??= new WeakMap<Db, Driver>());
 
 /** The connection under a client (lib/db/driver.ts), for the download hot path. */
@@ -42,11 +41,3 @@ export function openDatabase(databaseUrl: string): OpenDatabase {
 }
 
 export const createDb = (databaseUrl: string): Db => openDatabase(databaseUrl).db;
-
-function shared(): OpenDatabase {
-  globalForDb.shopDatabase ??= openDatabase(config().databaseUrl);
-  return globalForDb.shopDatabase;
-}
-
-export const db = (): Db => shared().db;
-export const databaseReachable = (): Promise<boolean> => shared().reachable();

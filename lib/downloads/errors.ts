@@ -17,5 +17,9 @@ export class LicenseExpired extends kind('LICENSE_EXPIRED', 'the license has exp
 export class DownloadLimitReached extends kind('DOWNLOAD_LIMIT_REACHED', 'the download limit is reached') {}
 export class FileUnavailable extends kind('FILE_UNAVAILABLE', 'no file is configured for the product') {}
 export class RangeNotSatisfiable extends kind('RANGE_NOT_SATISFIABLE', 'the requested range is outside the file') {
-  constructor(readonly size = 0) { super(); }
+  override readonly replyHeaders: Readonly<Record<string, string>>;
+  constructor(readonly size = 0) {
+    super();
+    this.replyHeaders = { 'Content-Range': `bytes */${size}` };
+  }
 }

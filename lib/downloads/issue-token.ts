@@ -2,9 +2,7 @@
 // order that holds the license (valid signed order link + this browser's session).
 import type { Db } from '../db/client';
 import type { KeyRing, QueryPairs } from '../signing';
-import { OrderAccessDenied } from '../orders/errors';
-import { orderPath } from '../orders/links';
-import { decideOrderTier, linkStateOf } from '../orders/tier';
+import { requireFullAccess } from '../order-access/tier';
 import { LicenseNotFound, WrongProduct } from './errors';
 import { assertDownloadsLeft, assertLicenseUsable } from './license-rules';
 import { createDownloadToken, DEFAULT_TOKEN_LIFETIME_SECONDS } from './token';
@@ -23,8 +21,7 @@ export async function issueDownloadToken(
   db: Db, request: TokenRequest, rings: { orders: KeyRing; downloads: KeyRing }, now: Date,
 ): Promise<IssuedToken> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  const link = linkStateOf(orderPath(request.orderNumber), request.orderLinkQuery, rings.orders, nowSeconds);
-  if (decideOrderTier(link, request.sessionOrders.includes(request.orderNumber)) !== 'FULL') throw new OrderAccessDenied();
+  requireFullAccess({ number: request.orderNumber, query: request.orderLinkQuery, sessionOrders: request.sessionOrders }, rings.orders, nowSeconds);
 
   const license = await db.license.findUnique({
     where: { id: request.licenseId },

@@ -1,26 +1,23 @@
 // Licenses: created at purchase, managed by admins (the order page lists them from lib/orders/view.ts).
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { licenseExpiry } from './license-rules';
 
-type LicenseWriter = Pick<Db, 'license'>;
+type LicenseWriter = Pick<Tx, 'license' | 'product'>;
 
-interface PurchasedLine { id: number; productId: number }
-interface ProductDefaults { id: number; kind: string; downloadLimit: number | null; licenseDays: number | null }
-
-/** One license per order line of a digital product, with the product's current defaults. */
-export async function createLicensesForOrder(
-  db: LicenseWriter, orderId: number, lines: readonly PurchasedLine[], products: readonly ProductDefaults[], now: Date,
-) {
-  const byId = new Map(products.map((p) => [p.id, p]));
-  const data = lines.flatMap((line) => {
-    const product = byId.get(line.productId);
-    if (product?.kind !== 'digital') return [];
-    return [{
-      orderId, orderItemId: line.id, productId: product.id, status: 'active', createdAt: now,
+/** A paid line of a download product gets one license, with the product's current defaults. */
+export async function createLicense(tx: LicenseWriter, line: { orderId: number; orderItemId: number; productId: number }, now: Date) {
+  const product = await tx.product.findUniqueOrThrow({ where: { id: line.productId }, select: { downloadLimit: true, licenseDays: true } });
+  await tx.license.create({
+    data: {
+      orderId: line.orderId, orderItemId: line.orderItemId, productId: line.productId, status: 'active', createdAt: now,
       downloadLimit: product.downloadLimit, expiresAt: licenseExpiry(now, product.licenseDays),
-    }];
+    },
   });
-  if (data.length > 0) await db.license.createMany({ data });
+}
+
+/** The line is taken back: its license refuses the next token and the next download. */
+export async function revokeLicenseOf(tx: Pick<Tx, 'license'>, orderItemId: number, now: Date) {
+  await tx.license.updateMany({ where: { orderItemId, status: { not: 'revoked' } }, data: { status: 'revoked', statusChangedAt: now } });
 }
 
 export function licensesWithLog(db: Db, orderId: number) {

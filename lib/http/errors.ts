@@ -1,9 +1,6 @@
 // The one place typed errors become HTTP statuses and short messages for people.
 // Details stay in the server log; a client learns only the short reason.
-import { RangeNotSatisfiable } from '../downloads/errors';
 import { RequestRefused, ShopError, type ErrorCode } from '../errors';
-import { SecurePayloadError } from '../secure-payload/errors';
-import { config } from '../config';
 import { isCrossOrigin as crossOrigin } from './request-guard';
 import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, unavailableHeaders } from '../db/unavailable';
 
@@ -86,8 +83,9 @@ export function publicError(error: unknown, context: string): PublicError {
     const reply: PublicReply = PUBLIC[error.code];
     // Request refusals carry their own wording (e.g. which limit); capabilities' details stay in the log.
     let message = error instanceof RequestRefused ? error.message : reply.message ?? error.message;
-    if (error instanceof SecurePayloadError && error.publicDetail) message = `${message} (${error.publicDetail})`;
-    const headers = error instanceof RequestRefused && error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
+    if (error.publicDetail) message = `${message} (${error.publicDetail})`;
+    const retry = error instanceof RequestRefused && error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
+    const headers = retry || error.replyHeaders ? { ...retry, ...error.replyHeaders } : undefined;
     return { code: error.code, status: reply.status, message, headers };
   }
   if (isDatabaseUnavailable(error)) {
@@ -117,7 +115,6 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 export function errorPage(error: unknown, context: string, heading = 'Download not available'): { status: number; headers: Record<string, string>; html: string } {
   const { status, message, headers: extra } = publicError(error, context);
   const headers: Record<string, string> = { ...PRIVATE_HEADERS, ...extra, 'Content-Type': 'text/html; charset=utf-8' };
-  if (error instanceof RangeNotSatisfiable) headers['Content-Range'] = `bytes */${error.size}`;
   if (status === 503) Object.assign(headers, unavailableHeaders(headers['Content-Type']));
   const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(heading)}</title>`
     + `<body style="font-family:system-ui;margin:3rem auto;max-width:36rem"><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(message)}</p>`
@@ -128,12 +125,12 @@ export function errorPage(error: unknown, context: string, heading = 'Download n
 export { PRIVATE_HEADERS };
 
 /** The shop's own origins: the request's and PUBLIC_URL's (they differ behind a proxy). */
-export function ownOrigins(request: Request, publicUrl = config().publicUrl): string[] {
+export function ownOrigins(request: Request, publicUrl: string): string[] {
   return [new URL(request.url).origin, new URL(publicUrl).origin];
 }
 
 /** A state change sent from another site or another origin of the same site; see lib/http/request-guard.ts. */
-export function isCrossOrigin(request: Request, publicUrl = config().publicUrl): boolean {
+export function isCrossOrigin(request: Request, publicUrl: string): boolean {
   return crossOrigin(request.headers, ownOrigins(request, publicUrl));
 }
 

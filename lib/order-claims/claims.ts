@@ -5,8 +5,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
 import { enqueueMail } from '../mail/outbox';
-import { absoluteLink } from '../orders/links';
-import { isOrderNumber } from '../orders/order-page';
+import { absoluteLink } from '../order-access/links';
+import { isOrderNumber } from '../order-access/tier';
 import { deriveKeyRing, signedPath, verifySignedPath, type KeyRing, type QueryPairs } from '../signing';
 import { ClaimLinkInvalid } from './errors';
 

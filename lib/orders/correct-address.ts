@@ -1,23 +1,18 @@
 // The FULL tier's address correction. The server re-decides the tier from the
 // signed link and the session at submit time; the form's word is not trusted.
 import type { Db } from '../db/client';
-import type { KeyRing, QueryPairs } from '../signing';
-import { addressOf, type DeliveryAddress } from './customer-input';
-import { AddressLocked, ConcurrentChange, OrderAccessDenied, OrderNotFound } from './errors';
-import { orderPath } from './links';
-import { decideOrderTier, linkStateOf } from './tier';
+import type { KeyRing } from '../signing';
+import { requireFullAccess, type OrderAccessRequest } from '../order-access/tier';
+import { addressOf, type DeliveryAddress } from './address';
+import { AddressLocked, ConcurrentChange, OrderNotFound } from './errors';
 
-export interface CorrectionRequest {
-  number: string;
-  /** The query string of the signed order link the form was shown on. */
-  linkQuery: QueryPairs;
-  sessionOrders: readonly string[];
+/** `query` is the signed order link's the form was shown on. */
+export interface CorrectionRequest extends OrderAccessRequest {
   address: DeliveryAddress;
 }
 
 export async function correctDeliveryAddress(db: Db, request: CorrectionRequest, ring: KeyRing, now: Date): Promise<void> {
-  const link = linkStateOf(orderPath(request.number), request.linkQuery, ring, Math.floor(now.getTime() / 1000));
-  if (decideOrderTier(link, request.sessionOrders.includes(request.number)) !== 'FULL') throw new OrderAccessDenied();
+  requireFullAccess(request, ring, Math.floor(now.getTime() / 1000));
 
   // Optimistic: the update only lands on the address that was read, so the
   // history's "previous" is exact even with two corrections at once; the status

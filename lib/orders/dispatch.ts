@@ -2,13 +2,14 @@ import type { Db } from '../db/client';
 import type { KeyRing } from '../signing';
 import { enqueueMail } from '../mail/outbox';
 import { dispatchMail } from './emails';
+import { SHIPPED_KINDS } from '../fulfilment/kinds';
 import { AlreadyDispatched, NothingToDispatch, OrderNotFound } from './errors';
-import { absoluteLink, signedOrderPath } from './links';
+import { absoluteLink, signedOrderPath } from '../order-access/links';
 
 export async function markDispatched(db: Db, number: string, ctx: { ring: KeyRing; publicUrl: string; now: Date }) {
   await db.$transaction(async (tx) => {
     const updated = await tx.order.updateMany({
-      where: { number, status: 'placed', items: { some: { product: { kind: 'physical' } } } },
+      where: { number, status: 'placed', items: { some: { product: { kind: { in: SHIPPED_KINDS } } } } },
       data: { status: 'dispatched', dispatchedAt: ctx.now },
     });
     if (updated.count === 0) {

@@ -2,9 +2,10 @@
 // The confirmation goes to the buyer; the dispatch notice to whoever receives the parcel.
 import { formatMoney } from '../money';
 import { moneyLocale, translatorFor } from '../i18n/messages';
-import { countryName } from './countries';
+import { countryName } from '../catalog/countries';
 import type { OutgoingMail } from '../mail/outbox';
 import type { IssuedLink } from '../content-links/issue';
+import { readingLines } from '../content-links/reading-lines';
 
 interface MailOrder {
   id: number;
@@ -40,15 +41,6 @@ function mailText(order: MailOrder, lines: (string | null)[]) {
 const hasDelivery = (order: MailOrder) => order.addressLine1 !== '';
 
 /** The signed reading links of the articles and passes an order bought (or a fresh-link mail carries). */
-export function readingLines(links: readonly IssuedLink[], language = 'en'): string[] {
-  if (links.length === 0) return [];
-  const t = translatorFor(language, 'Email');
-  return [
-    t('readOnline'), '',
-    ...links.flatMap((l) => [`  ${t('readUntil', { title: l.title, date: l.expiresAt.toISOString().slice(0, 10) })}`, `  ${l.url}`, '']),
-  ];
-}
-
 export function confirmationMail(order: MailOrder, link: string, contentLinks: readonly IssuedLink[] = []): OutgoingMail {
   const t = translatorFor(order.language, 'Email');
   const gift = order.recipientName && order.recipientEmail

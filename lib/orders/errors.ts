@@ -9,24 +9,9 @@ export class OrderNotFound extends OrderError {
   constructor() { super('No such order.'); }
 }
 
-export class OrderAccessDenied extends OrderError {
-  readonly code = 'ORDER_ACCESS_DENIED';
-  constructor() { super('This link and browser may not change this order.'); }
-}
-
 export class AddressLocked extends OrderError {
   readonly code = 'ADDRESS_LOCKED';
   constructor() { super('The order has been dispatched; its address can no longer be changed.'); }
-}
-
-export class EmptyCart extends OrderError {
-  readonly code = 'EMPTY_CART';
-  constructor() { super('Your cart is empty.'); }
-}
-
-export class UnknownProducts extends OrderError {
-  readonly code = 'UNKNOWN_PRODUCTS';
-  constructor(readonly slugs: string[]) { super('Some items in your cart are no longer sold; please review your cart.'); }
 }
 
 export class NothingToDispatch extends OrderError {
@@ -42,9 +27,4 @@ export class AlreadyDispatched extends OrderError {
 export class ConcurrentChange extends OrderError {
   readonly code = 'CONCURRENT_CHANGE';
   constructor() { super('The address was changed at the same moment elsewhere; please check it and try again.'); }
-}
-
-export class OrderTooLarge extends OrderError {
-  readonly code = 'ORDER_TOO_LARGE';
-  constructor() { super('The order total is larger than this shop can take in one order.'); }
 }

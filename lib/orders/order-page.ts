@@ -1,24 +1,15 @@
 // Everything the order page decides, from plain request values.
 import type { Db } from '../db/client';
-import type { KeyRing, QueryPairs } from '../signing';
-import { orderPath } from './links';
-import { decideOrderTier, linkStateOf } from './tier';
+import type { KeyRing } from '../signing';
+import { isOrderNumber, orderAccess, type OrderAccessRequest } from '../order-access/tier';
 import { loadOrderView, type OrderView } from './view';
 
-export const isOrderNumber = (value: string) => /^\d{1,20}$/.test(value);
-
-export interface OrderPageRequest {
-  number: string;
-  query: QueryPairs;
-  sessionOrders: readonly string[];
-  nowSeconds: number;
-}
+export interface OrderPageRequest extends OrderAccessRequest { nowSeconds: number }
 
 /** The view this request may see, or null when there is no such order. */
 export async function resolveOrderPage(db: Db, request: OrderPageRequest, ring: KeyRing): Promise<OrderView | null> {
   if (!isOrderNumber(request.number)) return null;
-  const link = linkStateOf(orderPath(request.number), request.query, ring, request.nowSeconds);
-  const tier = decideOrderTier(link, request.sessionOrders.includes(request.number));
+  const { tier, link } = orderAccess(request, ring, request.nowSeconds);
   return loadOrderView(db, request.number, tier, link);
 }
 

@@ -5,7 +5,7 @@ import { ShopError, type SecurePayloadErrorCode } from '../errors';
 export type { SecurePayloadErrorCode };
 
 export class SecurePayloadError extends ShopError {
-  constructor(readonly code: SecurePayloadErrorCode, detail: string, readonly publicDetail?: string) {
+  constructor(readonly code: SecurePayloadErrorCode, detail: string, override readonly publicDetail?: string) {
     super(detail);
   }
 }

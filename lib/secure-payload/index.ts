@@ -1,7 +1,6 @@
 // Opening a merchant's secure request: find the integration, decode the payload in whichever
 // format it came, validate it against its schema, and enforce time and single use.
 import type { Db } from '../db/client';
-import { config } from '../config';
 import { findIntegrationByAccessKey, merchantKeysOf } from '../integrations/integrations';
 import { privateKeyOf, usableKeys } from '../key-store/store';
 import { checkFields, decodeFields, validatePayload, type PayloadFormat, type SecureFields } from './decode';
@@ -25,8 +24,8 @@ export interface OpenedRequest<T> {
   payload: T;
 }
 
-/** Where the audience and the key-sealing secrets come from; config() unless a test says otherwise. */
-export interface OpenOptions { publicUrl?: string; appKeys?: readonly string[] }
+/** The audience v2 payloads must name (the shop's PUBLIC_URL) and the secrets sealing the store's keys. */
+export interface OpenOptions { publicUrl: string; appKeys: readonly string[] }
 
 async function openRequest(db: Db, rawFields: SecureFields, now: Date, options: OpenOptions) {
   const fields = checkFields(rawFields);
@@ -34,19 +33,19 @@ async function openRequest(db: Db, rawFields: SecureFields, now: Date, options: 
   if (!integration) throw refuse('UNKNOWN_ACCESS_KEY', `no integration has access key ${JSON.stringify(fields.accessKey)}`);
   if (!integration.enabled) throw refuse('INTEGRATION_DISABLED', `integration ${integration.id} is disabled`);
   const mode = integration.mode === 'live' ? 'live' : 'test';
-  const appKeys = options.appKeys ?? config().appKeys;
+  const { appKeys } = options;
   const decoded = await decodeFields(fields, {
     mode,
     merchantKeys: merchantKeysOf(integration.certificates),
     storeKeys: async () => (await usableKeys(db, 'payload-encryption', now)).map((key) => ({ kid: key.kid, key: privateKeyOf(key, appKeys) })),
-    audience: options.publicUrl ?? config().publicUrl,
+    audience: options.publicUrl,
     now,
   });
   return { integration: { id: integration.id, name: integration.name, mode }, ...decoded } as const;
 }
 
 /** A checkout payload. v2 tokens are single-use (by jti); v1 and plain payloads carry no nonce in FastSpring's format. */
-export async function openCheckoutRequest(db: Db, fields: SecureFields, now: Date, options: OpenOptions = {}): Promise<OpenedRequest<CheckoutPayload>> {
+export async function openCheckoutRequest(db: Db, fields: SecureFields, now: Date, options: OpenOptions): Promise<OpenedRequest<CheckoutPayload>> {
   const { integration, format, body, jti } = await openRequest(db, fields, now, options);
   const payload = validatePayload(checkoutPayloadSchema, body);
   if (jti) await consumeNonce(db, nonceKey(integration.id, 'jti', jti.id), jti.expiresAt, now);
@@ -54,7 +53,7 @@ export async function openCheckoutRequest(db: Db, fields: SecureFields, now: Dat
 }
 
 /** An account sign-in: timestamp in [now - 5 min, now + 60 s], each payload usable once. */
-export async function openAccountRequest(db: Db, fields: SecureFields, now: Date, options: OpenOptions = {}): Promise<OpenedRequest<AccountAuthPayload>> {
+export async function openAccountRequest(db: Db, fields: SecureFields, now: Date, options: OpenOptions): Promise<OpenedRequest<AccountAuthPayload>> {
   const { integration, format, body, jti } = await openRequest(db, fields, now, options);
   const payload = validatePayload(accountAuthPayloadSchema, body);
   const age = now.getTime() - payload.timestamp;

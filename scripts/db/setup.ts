@@ -1,15 +1,15 @@
 // npm run db:setup: migrations, then the demo catalogue. Safe to run twice.
 // `--fresh` first deletes an SQLite database file (used by the browser tests).
 import { rmSync } from 'node:fs';
-import { config } from '../../lib/config';
+import { shop } from '../../lib/server/shop';
 import { sqliteFilePath } from '../../lib/db/adapters';
 import { createDb } from '../../lib/db/client';
 import { applyMigrations } from '../../lib/db/migrate';
 import { providerOf } from '../../lib/db/schema-files';
-import { seedDemoCatalog } from '../../lib/catalog/seed';
-import { attachSampleFiles } from '../../lib/catalog/sample-files';
+import { seedDemoCatalog } from '../../lib/demo/catalog';
+import { attachSampleFiles } from '../../lib/demo/sample-files';
 
-const { databaseUrl, storageDir } = config();
+const { databaseUrl, storageDir } = shop().settings;
 const provider = providerOf(databaseUrl);
 if (process.argv.includes('--fresh') && provider === 'sqlite') {
   for (const suffix of ['', '-wal', '-shm']) rmSync(sqliteFilePath(databaseUrl) + suffix, { force: true });

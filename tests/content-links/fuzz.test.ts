@@ -9,8 +9,9 @@ vi.stubEnv('APP_KEYS', 'fuzz-test-app-key-0123456789abcdefghij');
 vi.stubEnv('CONTENT_ALLOWED_ORIGINS', 'https://blog.example');
 
 const { GET } = await import('@/app/api/access/[slug]/route');
-const { contentLinkSigner, accessContext } = await import('@/lib/content-links/server');
+const { contentLinkSigner, accessContext } = await import('@/lib/server/content-links');
 const { resolveArticlePage } = await import('@/lib/content-links/article-page');
+const { shop } = await import('@/lib/server/shop');
 const { signContentLink, passPath, articlePath } = await import('@/lib/content-links/link');
 
 const ALLOWED_STATUS = new Set([200, 400, 401, 403, 404, 410]);
@@ -19,8 +20,9 @@ let valid: string[];
 
 async function useDatabase(test: TestDatabase) {
   vi.spyOn(console, 'warn').mockImplementation(() => {}); // every refusal is logged; 500s go to console.error
-  // the route's singletons: this provider's database, and a key cache filled from it
-  Object.assign(globalThis, { shopDatabase: { db: test.db, reachable: async () => true }, contentLinkKeys: undefined });
+  // the route's composition root on this provider's database, and a key cache filled from it
+  Object.assign(shop(), { database: () => ({ db: test.db, reachable: async () => true }) });
+  Object.assign(globalThis, { contentLinkKeys: undefined });
   const { key, publicOrigin } = await contentLinkSigner(new Date());
   const se = Date.now() + DAY;
   valid = [

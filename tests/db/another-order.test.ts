@@ -2,11 +2,11 @@
 // on the order page, for download tokens, or for address corrections.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKeyRing, queryPairs } from '@/lib/signing';
-import { placeOrder } from '@/lib/orders/place-order';
+import { placeOrder } from '@/lib/checkout/place-order';
 import { correctDeliveryAddress } from '@/lib/orders/correct-address';
 import { resolveOrderPage } from '@/lib/orders/order-page';
-import { OrderAccessDenied } from '@/lib/orders/errors';
-import { ORDER_LINK_PURPOSE } from '@/lib/orders/links';
+import { OrderAccessDenied } from '@/lib/order-access/errors';
+import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
 import { issueDownloadToken } from '@/lib/downloads/issue-token';
 import { downloadTokenRing } from '@/lib/downloads/token';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
@@ -52,7 +52,7 @@ describe.each(PROVIDERS_UNDER_TEST)('a session holding another order (%s)', (pro
 
   it('cannot divert the victim\'s delivery address', async () => {
     await expect(correctDeliveryAddress(test.db, {
-      number: theirs.number, linkQuery: theirs.query, sessionOrders: [mine.number], address: newAddress,
+      number: theirs.number, query: theirs.query, sessionOrders: [mine.number], address: newAddress,
     }, ring, now)).rejects.toBeInstanceOf(OrderAccessDenied);
     expect((await test.db.order.findUniqueOrThrow({ where: { number: theirs.number } })).city).toBe('Leeds');
   });

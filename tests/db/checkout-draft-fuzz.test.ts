@@ -3,14 +3,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCheckoutDraft, draftLines, draftTerms, type OpenedCheckout } from '@/lib/checkout/draft';
-import { placeOrder, priceOrder } from '@/lib/orders/place-order';
+import { placeOrder } from '@/lib/checkout/place-order';
+import { priceOrder } from '@/lib/checkout/pricing';
 import { deriveKeyRing } from '@/lib/signing';
-import { ORDER_LINK_PURPOSE } from '@/lib/orders/links';
+import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
 import { publicError } from '@/lib/http/errors';
 import { createIntegration } from '@/lib/integrations';
 import { createCoupon } from '@/lib/coupons/admin';
 import { checkoutPayloadSchema } from '@/lib/secure-payload/schema';
-import { DEMO_PRODUCTS } from '@/lib/catalog/demo-products';
+import { DEMO_PRODUCTS } from '@/lib/demo/products';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
 
 const RUNS = 200;

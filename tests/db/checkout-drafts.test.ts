@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKeyRing, queryPairs } from '@/lib/signing';
-import { placeOrder } from '@/lib/orders/place-order';
-import { ORDER_LINK_PURPOSE } from '@/lib/orders/links';
+import { placeOrder } from '@/lib/checkout/place-order';
+import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
 import { resolveOrderPage } from '@/lib/orders/order-page';
 import { markDispatched } from '@/lib/orders/dispatch';
 import { createCheckoutDraft, draftLines, draftTerms, loadCheckoutDraft, lockedCheckoutFields, type OpenedCheckout } from '@/lib/checkout/draft';
 import { CountryNotSold, CustomPriceMissing, DraftGone, DuplicateItem, ProductNotSold } from '@/lib/checkout/errors';
 import { CouponUnknown } from '@/lib/coupons/errors';
-import { checkoutSchema } from '@/lib/orders/customer-input';
+import { checkoutSchema } from '@/lib/checkout/customer-input';
 import { accountByCustomKey, accountByStoreId, AccountNotFound, ordersOfAccount } from '@/lib/accounts/accounts';
 import type { CheckoutPayload } from '@/lib/secure-payload/schema';
 import { createIntegration } from '@/lib/integrations';

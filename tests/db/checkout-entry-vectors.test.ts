@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCheckoutDraft, draftLines, draftTerms, type OpenedCheckout } from '@/lib/checkout/draft';
-import { priceOrder } from '@/lib/orders/place-order';
+import { priceOrder } from '@/lib/checkout/pricing';
 import { publicError } from '@/lib/http/errors';
 import { createIntegration } from '@/lib/integrations';
 import { checkoutPayloadSchema } from '@/lib/secure-payload/schema';

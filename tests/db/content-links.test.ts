@@ -1,11 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKeyRing } from '@/lib/signing';
-import { placeOrder } from '@/lib/orders/place-order';
+import { placeOrder } from '@/lib/checkout/place-order';
 import { markDispatched } from '@/lib/orders/dispatch';
-import { ORDER_LINK_PURPOSE } from '@/lib/orders/links';
+import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
 import { NothingToDispatch } from '@/lib/orders/errors';
-import { checkoutSchemaFor } from '@/lib/orders/customer-input';
+import { checkoutSchemaFor } from '@/lib/checkout/customer-input';
 import { unlockArticle, type AccessContext } from '@/lib/content-links/access';
 import { staticKeySource } from '@/lib/content-links/keys';
 import { sendFreshLinks } from '@/lib/content-links/fresh-link';

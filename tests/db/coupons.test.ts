@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKeyRing } from '@/lib/signing';
-import { placeOrder } from '@/lib/orders/place-order';
-import { ORDER_LINK_PURPOSE } from '@/lib/orders/links';
+import { placeOrder } from '@/lib/checkout/place-order';
+import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
 import { createCoupon } from '@/lib/coupons/admin';
 import { CouponExhausted, CouponExpired, CouponNotInCurrency, CouponUnknown } from '@/lib/coupons/errors';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKeyRing, queryPairs } from '@/lib/signing';
-import { placeOrder } from '@/lib/orders/place-order';
-import { ORDER_LINK_PURPOSE } from '@/lib/orders/links';
-import { OrderAccessDenied } from '@/lib/orders/errors';
+import { placeOrder } from '@/lib/checkout/place-order';
+import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
+import { OrderAccessDenied } from '@/lib/order-access/errors';
 import { issueDownloadToken } from '@/lib/downloads/issue-token';
 import { claimDownload, recordBytesSent, recordDownload, resolveDownload } from '@/lib/downloads/authorize';
 import { serveDownload } from '@/lib/downloads/serve';

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKeyRing, queryPairs } from '@/lib/signing';
-import { placeOrder } from '@/lib/orders/place-order';
+import { placeOrder } from '@/lib/checkout/place-order';
 import { correctDeliveryAddress } from '@/lib/orders/correct-address';
 import { markDispatched } from '@/lib/orders/dispatch';
 import { resolveOrderPage } from '@/lib/orders/order-page';
-import { AddressLocked, AlreadyDispatched, EmptyCart, OrderAccessDenied, UnknownProducts } from '@/lib/orders/errors';
-import { ORDER_LINK_PURPOSE } from '@/lib/orders/links';
-import { seedDemoCatalog } from '@/lib/catalog/seed';
+import { AddressLocked, AlreadyDispatched } from '@/lib/orders/errors';
+import { EmptyCart, UnknownProducts } from '@/lib/checkout/errors';
+import { OrderAccessDenied } from '@/lib/order-access/errors';
+import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
+import { seedDemoCatalog } from '@/lib/demo/catalog';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
 
 const ring = deriveKeyRing(['orders-test-key-0123456789abcdefghijkl'], ORDER_LINK_PURPOSE);
@@ -101,9 +103,9 @@ describe.each(PROVIDERS_UNDER_TEST)('orders on %s', (provider) => {
 
   it('corrects the address only with link and session, keeping the previous value', async () => {
     const { number, signedPath } = await place();
-    const request = { number, linkQuery: queryOf(signedPath), sessionOrders: [number], address: newAddress };
+    const request = { number, query: queryOf(signedPath), sessionOrders: [number], address: newAddress };
     await expect(correctDeliveryAddress(test.db, { ...request, sessionOrders: [] }, ring, now)).rejects.toBeInstanceOf(OrderAccessDenied);
-    await expect(correctDeliveryAddress(test.db, { ...request, linkQuery: [] }, ring, now)).rejects.toBeInstanceOf(OrderAccessDenied);
+    await expect(correctDeliveryAddress(test.db, { ...request, query: [] }, ring, now)).rejects.toBeInstanceOf(OrderAccessDenied);
     await correctDeliveryAddress(test.db, request, ring, now);
     const order = await test.db.order.findUniqueOrThrow({ where: { number }, include: { addressChanges: true } });
     expect(order.city).toBe('Bath');
@@ -117,7 +119,7 @@ describe.each(PROVIDERS_UNDER_TEST)('orders on %s', (provider) => {
     await markDispatched(test.db, number, ctx);
     await expect(markDispatched(test.db, number, ctx)).rejects.toBeInstanceOf(AlreadyDispatched);
     await expect(correctDeliveryAddress(test.db, {
-      number, linkQuery: queryOf(signedPath), sessionOrders: [number], address: newAddress,
+      number, query: queryOf(signedPath), sessionOrders: [number], address: newAddress,
     }, ring, now)).rejects.toBeInstanceOf(AddressLocked);
     const order = await test.db.order.findUniqueOrThrow({ where: { number }, include: { addressChanges: true } });
     expect(order.city).toBe('London');
@@ -131,7 +133,7 @@ describe.each(PROVIDERS_UNDER_TEST)('orders on %s', (provider) => {
     for (let round = 0; round < 6; round += 1) {
       const { number, signedPath } = await place();
       const [correction] = await Promise.allSettled([
-        correctDeliveryAddress(test.db, { number, linkQuery: queryOf(signedPath), sessionOrders: [number], address: newAddress }, ring, now),
+        correctDeliveryAddress(test.db, { number, query: queryOf(signedPath), sessionOrders: [number], address: newAddress }, ring, now),
         markDispatched(test.db, number, ctx),
       ]);
       const order = await test.db.order.findUniqueOrThrow({ where: { number }, include: { addressChanges: true } });

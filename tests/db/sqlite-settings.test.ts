@@ -42,7 +42,7 @@ describe('SQLite settings', () => {
       expect(await pragma('synchronous')).toBe('1'); // NORMAL; FULL is 2
       expect(await pragma('busy_timeout')).toBe(String(BUSY_TIMEOUT_MS));
       expect(await pragma('foreign_keys')).toBe('1');
-      await db.product.create({ data: { slug: 'p', name: 'P', summary: '', description: '', priceCents: 100, kind: 'digital', imagePath: '/x.svg' } });
+      await db.product.create({ data: { slug: 'p', name: 'P', summary: '', description: '', priceCents: 100, kind: 'download', imagePath: '/x.svg' } });
       expect(modeOf(`${file}-wal`)).toBe(0o600);
       expect(modeOf(`${file}-shm`)).toBe(0o600);
       // A row pointing at no product is refused by the database itself.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadSlugOf } from '@/lib/downloads/node-handler';
+import { downloadSlugOf } from '@/lib/server/download-handler';
 
 // The shop's server answers these URLs itself, before Next: a wrong match would take a
 // page away from Next (or hand the hot path back to it).

@@ -8,14 +8,14 @@ vi.stubEnv('TRUST_PROXY', 'false');
 
 let proxy: typeof import('@/proxy').proxy;
 let tokenRoute: typeof import('@/app/api/downloads/token/route').POST;
-let signedOrderPath: typeof import('@/lib/orders/links').signedOrderPath;
-let orderLinkRing: typeof import('@/lib/orders/links').orderLinkRing;
+let signedOrderPath: typeof import('@/lib/order-access/links').signedOrderPath;
+let orderLinkRing: typeof import('@/lib/order-access/links').orderLinkRing;
 
 beforeAll(async () => {
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   ({ proxy } = await import('@/proxy'));
   ({ POST: tokenRoute } = await import('@/app/api/downloads/token/route'));
-  ({ signedOrderPath, orderLinkRing } = await import('@/lib/orders/links'));
+  ({ signedOrderPath, orderLinkRing } = await import('@/lib/order-access/links'));
 });
 
 const from = (peer: string, path: string, init: RequestInit = {}) =>

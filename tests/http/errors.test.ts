@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as downloadErrors from '@/lib/downloads/errors';
 import * as orderErrors from '@/lib/orders/errors';
-import * as signingErrors from '@/lib/signing/errors';
 import * as checkoutErrors from '@/lib/checkout/errors';
+import * as signingErrors from '@/lib/signing/errors';
 import * as couponErrors from '@/lib/coupons/errors';
 import * as contentLinkErrors from '@/lib/content-links/errors';
 import * as claimErrors from '@/lib/order-claims/errors';
 import { AccountNotFound } from '@/lib/accounts/accounts';
 import { SecurePayloadError } from '@/lib/secure-payload/errors';
-import { CartError } from '@/lib/cart/cart';
+import { CartError } from '@/lib/checkout/cart';
 import { RequestRefused, ShopError } from '@/lib/errors';
 import { errorPage, jsonError, publicError } from '@/lib/http/errors';
 
@@ -44,7 +44,7 @@ describe('typed errors map to HTTP statuses in one place', () => {
   it('order errors that used to fall through to 500 now have their own status', () => {
     expect(publicError(new orderErrors.AddressLocked(), 't').status).toBe(409);
     expect(publicError(new orderErrors.AlreadyDispatched(), 't').status).toBe(409);
-    expect(publicError(new orderErrors.EmptyCart(), 't').status).toBe(400);
+    expect(publicError(new checkoutErrors.EmptyCart(), 't').status).toBe(400);
     expect(publicError(new signingErrors.LinkExpired(1), 't').status).toBe(410);
   });
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClaimLinkInvalid } from '@/lib/order-claims/errors';
 import { CLAIM_TTL_SECONDS, orderClaimRing, redeemOrderClaim, requestOrderClaim } from '@/lib/order-claims/claims';
-import { ORDER_LINK_PURPOSE } from '@/lib/orders/links';
-import { placeOrder } from '@/lib/orders/place-order';
+import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
+import { placeOrder } from '@/lib/checkout/place-order';
 import { deriveKeyRing, queryPairs } from '@/lib/signing';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
 

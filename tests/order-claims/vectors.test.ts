@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { canonicalString, queryPairs } from '@/lib/signing';
-import { linkStateOf } from '@/lib/orders/tier';
+import { linkStateOf } from '@/lib/order-access/tier';
 import { orderClaimRing } from '@/lib/order-claims/claims';
 
 const spec = JSON.parse(readFileSync('docs/specs/order-claim-links.vectors.json', 'utf8')) as {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideOrderTier } from '@/lib/orders/tier';
+import { decideOrderTier } from '@/lib/order-access/tier';
 
 describe('decideOrderTier', () => {
   it('needs both a valid link and the session for FULL', () => {

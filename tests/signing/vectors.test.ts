@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deriveKeyRing, canonicalString, queryPairs } from '@/lib/signing';
-import { linkStateOf } from '@/lib/orders/tier';
+import { linkStateOf } from '@/lib/order-access/tier';
 
 const spec = JSON.parse(readFileSync('docs/specs/signed-urls.vectors.json', 'utf8')) as {
   purpose: string; app_keys: string[]; derived_keys_hex: string[]; now: number;

@@ -8,7 +8,7 @@ import { createDb, type Db } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
 import { createTemporaryPgDatabase, pgTestUrl } from '@/lib/db/migration-drift';
 import type { Provider } from '@/lib/db/schema-files';
-import { seedDemoCatalog } from '@/lib/catalog/seed';
+import { seedDemoCatalog } from '@/lib/demo/catalog';
 
 export const PROVIDERS_UNDER_TEST: Provider[] = ['sqlite', 'postgresql'];
 

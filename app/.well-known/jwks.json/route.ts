@@ -1,7 +1,6 @@
 // The store's public keys (v2 payload encryption now, content-link signing next), for merchants
 // and verifiers. Public data: any origin may read it; short caching, rotation keeps a grace period.
-import { config } from '@/lib/config';
-import { db } from '@/lib/db/client';
+import { db, shop } from '@/lib/server/shop';
 import { jsonError } from '@/lib/http/errors';
 import { publishedJwks } from '@/lib/key-store';
 
@@ -9,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET() {
   try {
-    const jwks = await publishedJwks(db(), new Date(), config().appKeys);
+    const jwks = await publishedJwks(db(), new Date(), shop().settings.appKeys);
     return Response.json(jwks, {
       headers: { 'Content-Type': 'application/jwk-set+json', 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },
     });

@@ -1,15 +1,15 @@
 // POST /account/authenticate: a merchant vouches for its customer with an encrypted
 // { account | accountCustomKey, timestamp }; the browser is signed into /account for that customer.
-import { db } from '@/lib/db/client';
+import { db, securePayloadOptions } from '@/lib/server/shop';
 import { openAccountRequest, readSecureFields } from '@/lib/secure-payload';
 import { resolveAccount } from '@/lib/accounts/accounts';
 import { refusalResponse, seeOther, wantsJson } from '@/lib/http/errors';
-import { getShopSession } from '@/lib/session/next';
+import { getShopSession } from '@/lib/server/session';
 
 export async function POST(request: Request) {
   const now = new Date();
   try {
-    const opened = await openAccountRequest(db(), await readSecureFields(request), now);
+    const opened = await openAccountRequest(db(), await readSecureFields(request), now, securePayloadOptions());
     const account = await resolveAccount(db(), opened.integration.id, opened.payload, now);
     const session = await getShopSession();
     session.accountId = account.id;

@@ -1,4 +1,4 @@
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { contentForAdmin } from '@/lib/content/admin';
 import { AdminShell } from '../admin-shell';
 import { ArticleForm, PassForm } from './content-forms';

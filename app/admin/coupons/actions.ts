@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { formValues } from '@/lib/forms';
 import { parseDbId } from '@/lib/db/schema-files';
 import { COUPON_FORM_FIELDS, couponFormSchema, createCoupon, DuplicateCouponCode, setCouponActive } from '@/lib/coupons/admin';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { listCoupons } from '@/lib/coupons/admin';
 import { formatMoney } from '@/lib/money';
 import { formatDate } from '@/app/_components/dates';

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { parseDbId } from '@/lib/db/schema-files';
 import { formValues } from '@/lib/forms';
 import {

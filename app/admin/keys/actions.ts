@@ -1,8 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { config } from '@/lib/config';
-import { db } from '@/lib/db/client';
+import { db, shop } from '@/lib/server/shop';
 import { isKeyPurpose, rotateKey } from '@/lib/key-store';
 import type { AdminFormState } from '../actions';
 import { requireAdmin } from '../require-admin';
@@ -11,7 +10,7 @@ export async function rotateKeyAction(_prev: AdminFormState, form: FormData): Pr
   await requireAdmin();
   const purpose = String(form.get('purpose') ?? '');
   if (!isKeyPurpose(purpose)) return { error: 'No such key purpose.' };
-  const key = await rotateKey(db(), purpose, new Date(), config().appKeys);
+  const key = await rotateKey(db(), purpose, new Date(), shop().settings.appKeys);
   revalidatePath('/admin/keys');
   return { message: `New ${purpose} key ${key.kid} (generation ${key.generation}) is active; the previous one stays published for its grace period.` };
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { isUsable, KEY_PURPOSES, listKeys } from '@/lib/key-store';
 import { formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from '../admin-shell';

@@ -1,5 +1,4 @@
-import { db } from '@/lib/db/client';
-import { config } from '@/lib/config';
+import { db, shop } from '@/lib/server/shop';
 import { listOutbox } from '@/lib/mail/outbox';
 import { shopLinksIn } from '@/lib/mail/links';
 import { formatDateTime } from '@/app/_components/dates';
@@ -11,14 +10,14 @@ export default function OutboxPage() {
 }
 
 const linkify = (text: string) =>
-  shopLinksIn(text, config().publicUrl).map((part, i) => (part.href ? <a key={i} href={part.href}>{part.text}</a> : part.text));
+  shopLinksIn(text, shop().settings.publicUrl).map((part, i) => (part.href ? <a key={i} href={part.href}>{part.text}</a> : part.text));
 
 async function Outbox() {
   const messages = await listOutbox(db());
   return (
     <>
       <h1>Outbox</h1>
-      <p>{config().smtpUrl ? 'Mail is delivered over SMTP; failed messages are retried.' : 'SMTP_URL is not set: mail is kept here and not sent.'}</p>
+      <p>{shop().settings.smtpUrl ? 'Mail is delivered over SMTP; failed messages are retried.' : 'SMTP_URL is not set: mail is kept here and not sent.'}</p>
       <DeliverMailForm />
       {messages.map((message) => (
         <article key={message.id} className="mail" aria-label={message.subject}>

@@ -1,10 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { productDownloadSchema, saveProductDownloadSettings, sourceSchema } from '@/lib/downloads/settings';
 import { formValues, parseWith, type FieldErrors } from '@/lib/forms';
 import { requireAdmin } from '../require-admin';
+import { FILE_KINDS } from '@/lib/fulfilment/kinds';
 
 export interface SettingsState { errors?: FieldErrors; saved?: boolean; values?: Record<string, string> }
 
@@ -13,7 +14,7 @@ const FIELDS = ['kind', 'fileName', 'externalUrl', 's3Bucket', 's3Key', 's3Expir
 export async function saveDownloadSettingsAction(_prev: SettingsState, form: FormData): Promise<SettingsState> {
   await requireAdmin();
   const values = formValues(form, FIELDS);
-  const product = await db().product.findFirst({ where: { slug: String(form.get('slug') ?? ''), kind: 'digital' }, include: { fileSource: true } });
+  const product = await db().product.findFirst({ where: { slug: String(form.get('slug') ?? ''), kind: { in: FILE_KINDS } }, include: { fileSource: true } });
   if (!product) return { errors: { form: 'No such digital product.' }, values };
   const limits = parseWith(productDownloadSchema, values);
   const source = parseWith(sourceSchema, values);

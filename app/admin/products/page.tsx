@@ -1,13 +1,14 @@
 import Link from 'next/link';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { AdminShell } from '../admin-shell';
+import { FILE_KINDS } from '@/lib/fulfilment/kinds';
 
 export default function AdminProductsPage() {
   return <AdminShell><DigitalProducts /></AdminShell>;
 }
 
 async function DigitalProducts() {
-  const products = await db().product.findMany({ where: { kind: 'digital' }, orderBy: { id: 'asc' }, include: { fileSource: true } });
+  const products = await db().product.findMany({ where: { kind: { in: FILE_KINDS } }, orderBy: { id: 'asc' }, include: { fileSource: true } });
   return (
     <>
       <h1>Digital products</h1>

@@ -2,13 +2,13 @@
 
 import { after } from 'next/server';
 import { z } from 'zod';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { RequestRefused } from '@/lib/errors';
-import { requestClientIp } from '@/lib/http/next';
-import { rateLimits } from '@/lib/rate-limit';
+import { requestClientIp } from '@/lib/server/client-ip';
+import { rateLimits } from '@/lib/server/rate-limits';
 import { sendFreshLinks } from '@/lib/content-links/fresh-link';
-import { contentLinkKeys, contentLinkSigner } from '@/lib/content-links/server';
-import { deliverMailSoon } from '@/lib/mail/deliver';
+import { contentLinkKeys, contentLinkSigner } from '@/lib/server/content-links';
+import { deliverMailSoon } from '@/lib/server/mail';
 
 export interface FreshLinkState { sent?: boolean; error?: string }
 

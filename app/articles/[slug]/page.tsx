@@ -5,8 +5,8 @@ import { publicArticle } from '@/lib/content/articles';
 import { articlePath } from '@/lib/content-links/link';
 import { linkInUrl, resolveArticlePage } from '@/lib/content-links/article-page';
 import { RAW_URL_HEADER } from '@/lib/content-links/raw-url';
-import { accessContext, publicOrigin } from '@/lib/content-links/server';
-import { db } from '@/lib/db/client';
+import { accessContext, publicOrigin } from '@/lib/server/content-links';
+import { db } from '@/lib/server/shop';
 import { ContentContainer, LockedNotice } from './article-views';
 
 interface Props {

@@ -1,15 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { config } from '@/lib/config';
-import { db } from '@/lib/db/client';
+import { db, shop } from '@/lib/server/shop';
 import { correctDeliveryAddress } from '@/lib/orders/correct-address';
-import { ADDRESS_FIELDS, deliveryAddressSchema } from '@/lib/orders/customer-input';
+import { ADDRESS_FIELDS, deliveryAddressSchema } from '@/lib/orders/address';
 import { formValues, parseWith, type FieldErrors } from '@/lib/forms';
 import { OrderError } from '@/lib/orders/errors';
-import { orderLinkRing, orderPath } from '@/lib/orders/links';
+import { orderPath } from '@/lib/order-access/links';
 import { queryPairs } from '@/lib/signing';
-import { getShopSession } from '@/lib/session/next';
+import { getShopSession } from '@/lib/server/session';
 
 export interface CorrectionState {
   errors?: FieldErrors;
@@ -27,10 +26,10 @@ export async function correctAddressAction(_prev: CorrectionState, form: FormDat
   try {
     await correctDeliveryAddress(db(), {
       number,
-      linkQuery: queryPairs(String(form.get('link') ?? '')),
+      query: queryPairs(String(form.get('link') ?? '')),
       sessionOrders: session.orders ?? [],
       address: parsed.value,
-    }, orderLinkRing(config().appKeys), new Date());
+    }, shop().rings.orders, new Date());
   } catch (error) {
     if (error instanceof OrderError) return { formError: error.message, values };
     throw error;

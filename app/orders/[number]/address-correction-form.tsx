@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import type { DeliveryAddress } from '@/lib/orders/customer-input';
+import type { DeliveryAddress } from '@/lib/orders/address';
 import { AddressFields } from '@/app/_components/address-fields';
 import { correctAddressAction } from './actions';
 

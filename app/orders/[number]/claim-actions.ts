@@ -2,18 +2,17 @@
 
 import { redirect } from 'next/navigation';
 import { after } from 'next/server';
-import { requestClientIp } from '@/lib/http/next';
-import { config } from '@/lib/config';
-import { db } from '@/lib/db/client';
+import { requestClientIp } from '@/lib/server/client-ip';
+import { db, shop } from '@/lib/server/shop';
 import { RequestRefused, ShopError } from '@/lib/errors';
-import { deliverMailSoon } from '@/lib/mail/deliver';
-import { orderClaimRing, redeemOrderClaim, requestOrderClaim } from '@/lib/order-claims/claims';
-import { orderLinkRing, signedOrderPath } from '@/lib/orders/links';
+import { deliverMailSoon } from '@/lib/server/mail';
+import { redeemOrderClaim, requestOrderClaim } from '@/lib/order-claims/claims';
+import { signedOrderPath } from '@/lib/order-access/links';
 import { publicError } from '@/lib/http/errors';
-import { rateLimits } from '@/lib/rate-limit';
+import { rateLimits } from '@/lib/server/rate-limits';
 import { queryPairs } from '@/lib/signing';
 import { rememberOrder } from '@/lib/session/session';
-import { getShopSession } from '@/lib/session/next';
+import { getShopSession } from '@/lib/server/session';
 
 export interface ClaimState { sent?: boolean; error?: string }
 
@@ -28,11 +27,11 @@ export async function requestClaimAction(_prev: ClaimState, form: FormData): Pro
     if (error instanceof RequestRefused) return { error: 'Too many requests for this order. Please try again later.' };
     throw error;
   }
-  const { appKeys, publicUrl } = config();
+  const { settings: { publicUrl }, rings } = shop();
   const now = new Date();
   // After the response: a matching email (a write and a mail) takes no longer to answer than a wrong one.
   after(async () => {
-    await requestOrderClaim(db(), number, email, { ring: orderClaimRing(appKeys), publicUrl, now });
+    await requestOrderClaim(db(), number, email, { ring: rings.claims, publicUrl, now });
     deliverMailSoon();
   });
   return { sent: true };
@@ -40,9 +39,9 @@ export async function requestClaimAction(_prev: ClaimState, form: FormData): Pro
 
 export async function claimOrderAction(_prev: ClaimState, form: FormData): Promise<ClaimState> {
   const number = String(form.get('number') ?? '');
-  const { appKeys } = config();
+  const { rings } = shop();
   try {
-    await redeemOrderClaim(db(), number, queryPairs(String(form.get('link') ?? '')), orderClaimRing(appKeys), new Date());
+    await redeemOrderClaim(db(), number, queryPairs(String(form.get('link') ?? '')), rings.claims, new Date());
   } catch (error) {
     if (error instanceof ShopError) return { error: publicError(error, 'order-claim').message };
     throw error;
@@ -50,5 +49,5 @@ export async function claimOrderAction(_prev: ClaimState, form: FormData): Promi
   const session = await getShopSession();
   session.orders = rememberOrder(session.orders, number);
   await session.save();
-  redirect(signedOrderPath(number, orderLinkRing(appKeys)));
+  redirect(signedOrderPath(number, rings.orders));
 }

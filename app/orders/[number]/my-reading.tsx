@@ -1,9 +1,9 @@
 // The FULL tier's reading list: every render mints fresh signed links, so a buyer whose link
 // expired (or was signed with a retired key) gets a working one while the grant runs.
-import { db } from '@/lib/db/client';
-import { grantsOfOrder } from '@/lib/content/grants';
+import { db } from '@/lib/server/shop';
+import { grantsOfOrder, isGrantRunning } from '@/lib/content/grants';
 import { linkForGrant } from '@/lib/content-links/issue';
-import { contentLinkSigner } from '@/lib/content-links/server';
+import { contentLinkSigner } from '@/lib/server/content-links';
 import { formatDate } from '@/app/_components/dates';
 
 export async function MyReading({ number }: { number: string }) {
@@ -16,7 +16,7 @@ export async function MyReading({ number }: { number: string }) {
       <h2 id="reading-heading">My reading</h2>
       <ul>
         {grants.map((grant) => {
-          const link = grant.validUntil > now ? linkForGrant(grant, signer) : null;
+          const link = isGrantRunning(grant, now) ? linkForGrant(grant, signer) : null;
           const title = grant.article?.title ?? grant.pass?.name ?? '';
           return (
             <li key={grant.id}>

@@ -1,7 +1,7 @@
 import { useLocale } from 'next-intl';
 import { formatMoney } from '@/lib/money';
 import { moneyLocale, translatorFor } from '@/lib/i18n/messages';
-import { countryName } from '@/lib/orders/countries';
+import { countryName } from '@/lib/catalog/countries';
 import type { OrderExistsView, OrderFullView, OrderMinimalView } from '@/lib/orders/view';
 import { CartSummary } from '@/app/_components/cart-summary';
 import { formatDate, formatDateTime } from '@/app/_components/dates';

@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { config } from '@/lib/config';
-import { db } from '@/lib/db/client';
-import { orderLinkRing } from '@/lib/orders/links';
+import { db, shop } from '@/lib/server/shop';
 import { pairsFromSearchParams, resolveOrderPage } from '@/lib/orders/order-page';
-import { getShopSession } from '@/lib/session/next';
+import { getShopSession } from '@/lib/server/session';
 import { OrderExists, OrderDetails } from './order-views';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false, follow: false } };
@@ -20,7 +18,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const session = await getShopSession();
   const view = await resolveOrderPage(db(), {
     number, query, sessionOrders: session.orders ?? [], nowSeconds: Math.floor(Date.now() / 1000),
-  }, orderLinkRing(config().appKeys));
+  }, shop().rings.orders);
   if (!view) notFound();
   if (view.tier === 'EXISTS') return <OrderExists view={view} />;
   const linkQuery = new URLSearchParams(query).toString();

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { resolvePassPage } from '@/lib/content-links/pass-page';
 import { RAW_URL_HEADER } from '@/lib/content-links/raw-url';
-import { accessContext } from '@/lib/content-links/server';
+import { accessContext } from '@/lib/server/content-links';
 import { formatDate } from '@/app/_components/dates';
 
 export const metadata: Metadata = { title: 'Your pass', robots: { index: false, follow: false } };

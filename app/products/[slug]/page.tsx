@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { productsPricedIn } from '@/lib/catalog/products';
-import { getShopSession } from '@/lib/session/next';
+import { getShopSession } from '@/lib/server/session';
 import { shopperCurrency } from '@/lib/session/session';
 import { formatMoney } from '@/lib/money';
 import { AddToCartForm } from './add-to-cart-form';

@@ -2,7 +2,7 @@
 // this path before Next routes anything; this route serves it under `next dev`.
 // A Pages API route, because App Router handlers drop Content-Length from every response.
 import type { NextApiRequest, NextApiResponse } from 'next';
-import { handleDownload } from '@/lib/downloads/node-handler';
+import { handleDownload } from '@/lib/server/download-handler';
 
 export const config = { api: { bodyParser: false, responseLimit: false } };
 

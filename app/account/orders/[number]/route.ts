@@ -1,14 +1,13 @@
 // GET /account/orders/{number}: an order of the signed-in account. It joins this browser's
 // order list, so the signed link it redirects to opens at FULL tier, downloads included.
-import { config } from '@/lib/config';
-import { db } from '@/lib/db/client';
+import { db, shop } from '@/lib/server/shop';
 import { accountOwnsOrder } from '@/lib/accounts/accounts';
 import { refusalResponse, seeOther } from '@/lib/http/errors';
 import { OrderNotFound } from '@/lib/orders/errors';
-import { isOrderNumber } from '@/lib/orders/order-page';
-import { orderLinkRing, signedOrderPath } from '@/lib/orders/links';
+import { isOrderNumber } from '@/lib/order-access/tier';
+import { signedOrderPath } from '@/lib/order-access/links';
 import { rememberOrder } from '@/lib/session/session';
-import { getShopSession } from '@/lib/session/next';
+import { getShopSession } from '@/lib/server/session';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
@@ -19,5 +18,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ num
   }
   session.orders = rememberOrder(session.orders, number);
   await session.save();
-  return seeOther(signedOrderPath(number, orderLinkRing(config().appKeys)));
+  return seeOther(signedOrderPath(number, shop().rings.orders));
 }

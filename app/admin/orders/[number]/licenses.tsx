@@ -1,4 +1,4 @@
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { licensesWithLog } from '@/lib/downloads/licenses';
 import { formatDateTime } from '@/app/_components/dates';
 import { LicenseOverrideForm, LicenseStatusForm } from '../../admin-forms';

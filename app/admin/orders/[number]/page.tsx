@@ -1,8 +1,8 @@
 import { notFound } from 'next/navigation';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { formatMoney } from '@/lib/money';
 import { orderForAdmin } from '@/lib/orders/admin-queries';
-import { countryName } from '@/lib/orders/countries';
+import { countryName } from '@/lib/catalog/countries';
 import { formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from '../../admin-shell';
 import { MarkDispatchedForm } from '../../admin-forms';

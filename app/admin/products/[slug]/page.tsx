@@ -1,7 +1,8 @@
 import { notFound } from 'next/navigation';
-import { db } from '@/lib/db/client';
+import { db } from '@/lib/server/shop';
 import { AdminShell } from '../../admin-shell';
 import { DownloadSettingsForm } from './download-settings-form';
+import { FILE_KINDS } from '@/lib/fulfilment/kinds';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ uploaded?: string; uploadError?: string }> };
 
@@ -18,7 +19,7 @@ export default async function AdminProductPage({ params, searchParams }: Props) 
 }
 
 async function ProductDownloads({ slug, uploaded, uploadError }: { slug: string; uploaded?: string; uploadError?: string }) {
-  const product = await db().product.findFirst({ where: { slug, kind: 'digital' }, include: { fileSource: true } });
+  const product = await db().product.findFirst({ where: { slug, kind: { in: FILE_KINDS } }, include: { fileSource: true } });
   if (!product) notFound();
   const source = product.fileSource;
   return (

@@ -1,16 +1,13 @@
 import { z } from 'zod';
-import { config } from '@/lib/config';
-import { db } from '@/lib/db/client';
-import { downloadTokenRing } from '@/lib/downloads/token';
+import { db, shop } from '@/lib/server/shop';
 import { issueDownloadToken } from '@/lib/downloads/issue-token';
 import { isCrossOrigin, jsonError, jsonRefusal, PRIVATE_HEADERS } from '@/lib/http/errors';
 import { readBodyText } from '@/lib/http/request-guard';
 import { clientAddressOf } from '@/lib/http/client-address';
-import { rateLimits } from '@/lib/rate-limit';
-import { orderLinkRing } from '@/lib/orders/links';
+import { rateLimits } from '@/lib/server/rate-limits';
 import { queryPairs } from '@/lib/signing';
 import { MAX_DB_ID } from '@/lib/db/schema-files';
-import { getShopSession } from '@/lib/session/next';
+import { getShopSession } from '@/lib/server/session';
 
 const bodySchema = z.object({
   order_link: z.string().max(2000).regex(/^\/orders\/\d{1,20}\?/),
@@ -21,12 +18,12 @@ const bodySchema = z.object({
 const parseJson = (text: string): unknown => { try { return JSON.parse(text); } catch { return null; } };
 
 export async function POST(request: Request) {
-  if (isCrossOrigin(request)) {
+  if (isCrossOrigin(request, shop().settings.publicUrl)) {
     return jsonRefusal(403, 'CROSS_ORIGIN', 'Cross-site requests are not allowed.');
   }
   let body: string;
   try {
-    await rateLimits().consume('download-token', clientAddressOf(request.headers, config().trustProxy));
+    await rateLimits().consume('download-token', clientAddressOf(request.headers, shop().settings.trustProxy));
     body = await readBodyText(request);
   } catch (error) {
     return jsonError(error, 'download-token');
@@ -39,11 +36,10 @@ export async function POST(request: Request) {
   const [path, query] = order_link.split('?');
   const session = await getShopSession();
   try {
-    const { appKeys } = config();
     const issued = await issueDownloadToken(db(), {
       orderNumber: path.slice('/orders/'.length), orderLinkQuery: queryPairs(query), sessionOrders: session.orders ?? [],
       licenseId: license_id, productSlug: product_slug,
-    }, { orders: orderLinkRing(appKeys), downloads: downloadTokenRing(appKeys) }, new Date());
+    }, shop().rings, new Date());
     return Response.json(issued, { headers: PRIVATE_HEADERS });
   } catch (error) {
     return jsonError(error, 'download-token');

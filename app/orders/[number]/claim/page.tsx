@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { isOrderNumber, pairsFromSearchParams } from '@/lib/orders/order-page';
+import { pairsFromSearchParams } from '@/lib/orders/order-page';
+import { isOrderNumber } from '@/lib/order-access/tier';
 import { ClaimOrderForm } from '../claim-form';
 
 export const metadata: Metadata = { title: 'Open your order', robots: { index: false, follow: false } };

@@ -1,12 +1,12 @@
 // Admin upload: the file is streamed to STORAGE_DIR (never held in memory),
 // then becomes the product's local source. Replaced files are kept on disk.
-import { config } from '@/lib/config';
-import { db } from '@/lib/db/client';
+import { db, shop } from '@/lib/server/shop';
 import { EMPTY_FILE, receiveUpload, type ReceivedFile } from '@/lib/downloads/upload';
 import { RequestRefused } from '@/lib/errors';
 import { saveUploadedFile } from '@/lib/downloads/settings';
-import { isAdmin } from '@/lib/admin/next';
+import { isAdmin } from '@/lib/server/admin';
 import { isCrossOrigin, jsonError, jsonRefusal, PRIVATE_HEADERS } from '@/lib/http/errors';
+import { FILE_KINDS } from '@/lib/fulfilment/kinds';
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -15,15 +15,15 @@ const back = (slug: string, query: string) =>
 
 export async function POST(request: Request, { params }: Context) {
   const { slug } = await params;
-  if (isCrossOrigin(request) || !(await isAdmin())) {
+  if (isCrossOrigin(request, shop().settings.publicUrl) || !(await isAdmin())) {
     return jsonRefusal(403, 'FORBIDDEN', 'Log in as admin first.');
   }
-  const product = await db().product.findFirst({ where: { slug, kind: 'digital' } });
+  const product = await db().product.findFirst({ where: { slug, kind: { in: FILE_KINDS } } });
   if (!product) return jsonRefusal(404, 'NOT_FOUND', 'No such digital product.');
   if (!request.headers.get('content-type')?.startsWith('multipart/form-data') || !request.body) return back(slug, 'uploadError=missing');
   let received: ReceivedFile | null;
   try {
-    received = await receiveUpload(request, config().storageDir, config().maxUploadBytes);
+    received = await receiveUpload(request, shop().settings.storageDir, shop().settings.maxUploadBytes);
   } catch (error) {
     if (error instanceof RequestRefused && error.code === 'BODY_TOO_LARGE') return jsonError(error, 'admin upload');
     if (error instanceof RequestRefused) return back(slug, `uploadError=${error.message === EMPTY_FILE ? 'empty' : 'failed'}`);

@@ -2,9 +2,9 @@
 // `language`, kept while the shopper checks out), else the browser's Accept-Language.
 import { getRequestConfig } from 'next-intl/server';
 import { headers } from 'next/headers';
-import { getShopSession } from '../session/next';
-import { isLocale, negotiateLocale, type Locale } from './locales';
-import { MESSAGES } from './messages';
+import { isLocale, negotiateLocale, type Locale } from '../i18n/locales';
+import { MESSAGES } from '../i18n/messages';
+import { getShopSession } from './session';
 
 export async function requestLocale(): Promise<Locale> {
   const session = await getShopSession();

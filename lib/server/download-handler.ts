@@ -2,14 +2,12 @@
 // called by the shop's server before Next routes anything (the hot path), and by
 // the Pages API route under `next dev`. Content-Length and streaming are ours.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { config as appConfig } from '../config';
-import { db } from '../db/client';
 import { clientAddress } from '../http/client-address';
 import { errorPage, PRIVATE_HEADERS } from '../http/errors';
-import { recordBytesSent } from './authorize';
-import { sendReply, type DownloadReply } from './reply';
-import { serveDownload } from './serve';
-import { downloadTokenRing } from './token';
+import { recordBytesSent } from '../downloads/authorize';
+import { sendReply, type DownloadReply } from '../downloads/reply';
+import { serveDownload } from '../downloads/serve';
+import { db, shop } from './shop';
 
 // What next.config.mjs gives every other response, plus the endpoint's own privacy headers.
 const HEADERS = { ...PRIVATE_HEADERS, 'X-Frame-Options': 'DENY' };
@@ -36,7 +34,7 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
   }
   const method = req.method;
   const token = new URL(req.url ?? '/', 'http://shop').searchParams.get('token');
-  const { appKeys, storageDir, s3, trustProxy, downloadOffload } = appConfig();
+  const { settings: { storageDir, s3, trustProxy, downloadOffload }, rings } = shop();
   let reply: DownloadReply;
   try {
     reply = await serveDownload({
@@ -50,7 +48,7 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
         ip: clientAddress(header(req.headers['x-forwarded-for']), req.socket.remoteAddress, trustProxy),
         userAgent: header(req.headers['user-agent']) ?? '',
       },
-    }, { db: db(), ring: downloadTokenRing(appKeys), storageDir, s3, now: new Date(), offload: downloadOffload });
+    }, { db: db(), ring: rings.downloads, storageDir, s3, now: new Date(), offload: downloadOffload });
   } catch (error) {
     reply = errorPage(error, `download ${slug}`);
   }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
-import { CURRENCIES } from './currencies';
-import { DEMO_PRODUCTS, DEMO_SHIPPING, demoImagePath, demoPrices } from './demo-products';
-import { seedDemoContent } from '../content/seed';
+import { CURRENCIES } from '../catalog/currencies';
+import { DEMO_PRODUCTS, DEMO_SHIPPING, demoImagePath, demoPrices } from './products';
+import { seedDemoContent } from './content';
 
 /** Idempotent: products, prices and shipping are upserted by key, so running it twice changes nothing. */
 export async function seedDemoCatalog(db: Db): Promise<number> {

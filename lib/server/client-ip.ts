@@ -1,9 +1,9 @@
 // Next.js adapter: who sent the current request (server actions and pages).
 import 'server-only';
 import { headers } from 'next/headers';
-import { config } from '../config';
-import { clientAddressOf } from './client-address';
+import { clientAddressOf } from '../http/client-address';
+import { shop } from './shop';
 
 export async function requestClientIp(): Promise<string> {
-  return clientAddressOf(await headers(), config().trustProxy);
+  return clientAddressOf(await headers(), shop().settings.trustProxy);
 }

@@ -1,6 +1,6 @@
 // The demo shop's catalogue, seeded by `npm run db:setup` (upserted by slug).
-import type { ProductKind } from './products';
-import type { Currency } from './currencies';
+import type { ProductKind } from '../catalog/kinds';
+import type { Currency } from '../catalog/currencies';
 
 export interface DemoProduct {
   slug: string;
@@ -30,19 +30,19 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
   { slug: 'pop-up-love-heart', name: 'Love Heart Pop-up Card', kind: 'physical', priceCents: 1200,
     summary: 'A lattice heart that blooms from the fold.',
     description: 'Anniversaries, Valentine’s Day, or just because. Red card on ivory.' },
-  { slug: 'printable-card-templates', name: 'Printable Pop-up Templates (PDF)', kind: 'digital', priceCents: 900,
+  { slug: 'printable-card-templates', name: 'Printable Pop-up Templates (PDF)', kind: 'download', priceCents: 900,
     summary: 'Twelve printable templates to cut and fold at home.',
     description: 'A downloadable PDF with cutting guides, fold lines and step-by-step instructions.' },
-  { slug: 'paper-engineering-plugin', name: 'Paper Engineering Plugin (ZIP)', kind: 'digital', priceCents: 2900,
+  { slug: 'paper-engineering-plugin', name: 'Paper Engineering Plugin (ZIP)', kind: 'download', priceCents: 2900,
     summary: 'A design-tool plugin that turns flat art into pop-up layers.',
     description: 'Downloadable ZIP for designers; includes sample files.' },
-  { slug: 'svg-cut-files', name: 'Pop-up SVG Cut Files (ZIP)', kind: 'digital', priceCents: 1900,
+  { slug: 'svg-cut-files', name: 'Pop-up SVG Cut Files (ZIP)', kind: 'download', priceCents: 1900,
     summary: 'Cutting-machine files for six of our bestselling cards.',
     description: 'A downloadable ZIP of SVG and DXF files for Cricut, Silhouette and laser cutters.' },
-  { slug: 'article-how-pop-ups-work', name: 'Article: How Pop-ups Really Work', kind: 'content', priceCents: 300,
+  { slug: 'article-how-pop-ups-work', name: 'Article: How Pop-ups Really Work', kind: 'article', priceCents: 300,
     summary: 'A long read on V-folds, parallel folds and floating layers.',
     description: 'Paid article with diagrams, unlocked by a signed link after purchase.' },
-  { slug: 'studio-pass', name: 'Studio Pass (30 days)', kind: 'content', priceCents: 1500,
+  { slug: 'studio-pass', name: 'Studio Pass (30 days)', kind: 'pass', priceCents: 1500,
     summary: 'Thirty days of access to every member tutorial.',
     description: 'A pass unlocked by a signed link after purchase.' },
 ];

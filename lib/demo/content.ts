@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { DEMO_ARTICLES, DEMO_PASSES } from './demo-content';
+import { DEMO_ARTICLES, DEMO_PASSES } from './content-texts';
 
 const productIdOf = async (db: Db, slug: string | undefined) =>
   slug ? (await db.product.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id : null;

@@ -1,8 +1,8 @@
 // Pages and server actions cannot choose their status when a query fails (a thrown
 // render error is a 500), so the proxy asks first: while the database is down,
 // they answer 503 before rendering. API routes map the error themselves (lib/http/errors.ts).
-import { databaseReachable } from './client';
-import { unavailableResponse } from './unavailable';
+import { unavailableResponse } from '../db/unavailable';
+import { databaseReachable } from './shop';
 
 export async function databaseGate(): Promise<Response | null> {
   return (await databaseReachable()) ? null : unavailableResponse(false);

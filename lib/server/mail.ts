@@ -1,18 +1,17 @@
 // Delivery in the running server: after a change commits, due mail is sent in
 // the background when SMTP_URL is set; without it, mail waits in the outbox
 // (visible to admins), which is how the demo runs.
-import { config } from '../config';
-import { db } from '../db/client';
 import { isDatabaseUnavailable } from '../db/unavailable';
-import { repeatWithBackoff } from './backoff';
-import { deliverDueMail, DELIVERY_BATCH, type DeliveryReport } from './outbox';
-import { smtpTransport } from './smtp';
+import { repeatWithBackoff } from '../mail/backoff';
+import { deliverDueMail, DELIVERY_BATCH, type DeliveryReport } from '../mail/outbox';
+import { smtpTransport } from '../mail/smtp';
+import { db, shop } from './shop';
 
 let running: Promise<boolean> | null = null;
 let again = false;
 
 export function deliverDueMailNow(): Promise<DeliveryReport> {
-  const { smtpUrl, mailFrom } = config();
+  const { smtpUrl, mailFrom } = shop().settings;
   if (!smtpUrl) return Promise.resolve({ sent: 0, failed: 0 });
   return deliverDueMail(db(), smtpTransport(smtpUrl), mailFrom, new Date());
 }
@@ -40,7 +39,7 @@ function deliveryRun(): Promise<boolean> {
 }
 
 export function deliverMailSoon(): void {
-  if (config().smtpUrl) void deliveryRun();
+  if (shop().settings.smtpUrl) void deliveryRun();
 }
 
 export const RETRY_SWEEP_MS = 60_000;
@@ -48,6 +47,6 @@ export const MAX_SWEEP_BACKOFF_MS = 30 * 60_000;
 
 /** Called once at server start: retries failed mail and sends what a crash left behind. */
 export function startMailSweeper(): void {
-  if (!config().smtpUrl) return;
+  if (!shop().settings.smtpUrl) return;
   repeatWithBackoff(deliveryRun, { everyMs: RETRY_SWEEP_MS, maxMs: MAX_SWEEP_BACKOFF_MS });
 }

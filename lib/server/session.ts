@@ -3,15 +3,15 @@ import 'server-only';
 import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { getIronSession } from 'iron-session';
-import { config } from '../config';
-import { sessionOptions, type ShopSession } from './session';
+import { sessionOptions, type ShopSession } from '../session/session';
+import { shop } from './shop';
 
 // cache(): the layout and the page of one request share one unsealed session.
 export const getShopSession = cache(async () => {
   // cookies() first: while `next build` prerenders, it bails out before any secret is read.
   const jar = await cookies();
-  const { appKeys, publicUrl } = config();
-  const options = sessionOptions(appKeys, publicUrl.startsWith('https:'));
+  const { settings, secure } = shop();
+  const options = sessionOptions(settings.appKeys, secure);
   try {
     return await getIronSession<ShopSession>(jar, options);
   } catch {

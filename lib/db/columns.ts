@@ -34,7 +34,7 @@ export const License = table('License', [
   'id', 'orderId', 'productId', 'status', 'downloadLimit', 'downloadCount', 'expiresAt', 'lastCountedAt', 'lastClientKey',
 ]);
 
-export const Product = table('Product', ['id', 'slug', 'name']);
+export const Product = table('Product', ['id', 'slug', 'name', 'kind']);
 
 export const FileSource = table('FileSource', [
   'productId', 'kind', 'fileName', 'contentType', 'storedName', 'externalUrl', 's3Bucket', 's3Key', 's3ExpirySeconds',
@@ -50,7 +50,7 @@ export const Order = table('Order', [
   'addressLine1', 'addressLine2', 'city', 'postalCode', 'country',
 ]);
 
-export const OrderItem = table('OrderItem', ['id', 'orderId', 'productName', 'quantity', 'unitPriceCents', 'lineTotalCents']);
+export const OrderItem = table('OrderItem', ['id', 'orderId', 'productId', 'productName', 'quantity', 'unitPriceCents', 'lineTotalCents']);
 
 /** Every model hand-written SQL names, for the test that ties them to the schema. */
 export const SQL_TABLES = [License, Product, FileSource, DownloadEvent, Order, OrderItem] as const;

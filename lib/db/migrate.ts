@@ -58,10 +58,12 @@ export async function openSchemaEngine(databaseUrl: string, log: (line: string) 
   };
 }
 
-export function readMigrations(provider: Provider): MigrationList {
+/** `before`: only the migrations named before it (a data migration's test starts from the schema before it). */
+export function readMigrations(provider: Provider, before?: string): MigrationList {
   const baseDir = path.resolve(migrationsDir(provider));
   const names = existsSync(baseDir)
     ? readdirSync(baseDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+      .filter((name) => before === undefined || name < before)
     : [];
   const lockPath = path.join(baseDir, 'migration_lock.toml');
   return {
@@ -75,12 +77,12 @@ export function readMigrations(provider: Provider): MigrationList {
   };
 }
 
-/** Applies pending migrations; returns the names applied now (empty when up to date). */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+/** Applies pending migrations (those named before `options.before` only, when given); returns the names applied now. */
+export async function applyMigrations(databaseUrl: string, options: { before?: string } = {}): Promise<string[]> {
   const { engine, close } = await openSchemaEngine(databaseUrl);
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: readMigrations(providerOf(databaseUrl)),
+      migrationsList: readMigrations(providerOf(databaseUrl), options.before),
       filters: SCHEMA_FILTER,
     });
     return appliedMigrationNames;

@@ -6,6 +6,8 @@ import { dateOf, numberOrNull, rowReader, textOrNull as text, type Row } from '.
 import type { DeliveryAddress } from './address';
 import { downloadsLeft } from '../downloads/license-rules';
 import type { LinkState, OrderTier } from '../order-access/tier';
+import { isProductKind } from '../catalog/kinds';
+import { FULFILMENT, type OrderPageSection } from '../fulfilment/kinds';
 
 export interface OrderExistsView {
   tier: 'EXISTS';
@@ -28,6 +30,8 @@ export interface OrderMinimalView {
   status: string;
   currency: string;
   items: OrderLineView[];
+  /** What the lines gave the buyer, by each kind's FULFILMENT entry: shipped cards, downloads, reading. */
+  sections: OrderPageSection[];
   subtotalCents: number;
   discountCents: number;
   couponCode: string | null;
@@ -76,8 +80,8 @@ export const QUERIES = {
   exists: `SELECT ${o.number}, ${o.placedAt} FROM ${Order} o WHERE ${o.number} = ?`,
   minimal: `SELECT ${SUMMARY} FROM ${Order} o WHERE ${o.number} = ?`,
   full: `SELECT ${SUMMARY}, ${PERSONAL} FROM ${Order} o WHERE ${o.number} = ?`,
-  items: `SELECT ${i.productName}, ${i.quantity}, ${i.unitPriceCents}, ${i.lineTotalCents}
-    FROM ${OrderItem} i JOIN ${Order} o ON ${o.id} = ${i.orderId} WHERE ${o.number} = ? ORDER BY ${i.id}`,
+  items: `SELECT ${i.productName}, ${i.quantity}, ${i.unitPriceCents}, ${i.lineTotalCents}, ${p.kind}
+    FROM ${OrderItem} i JOIN ${Order} o ON ${o.id} = ${i.orderId} JOIN ${Product} p ON ${p.id} = ${i.productId} WHERE ${o.number} = ? ORDER BY ${i.id}`,
   licenses: `SELECT ${l.id}, ${l.status}, ${l.downloadLimit}, ${l.downloadCount}, ${l.expiresAt},
       ${p.slug} AS "productSlug", ${p.name} AS "productName", ${f.kind} AS "sourceKind"
     FROM ${License} l JOIN ${Order} o ON ${o.id} = ${l.orderId} JOIN ${Product} p ON ${p.id} = ${l.productId}
@@ -85,12 +89,18 @@ export const QUERIES = {
     WHERE ${o.number} = ? ORDER BY ${l.id}`,
 } as const;
 
+function sectionsOf(items: Row[]): OrderPageSection[] {
+  const sections = new Set(items.map((item) => String(item.kind)).filter(isProductKind).map((kind) => FULFILMENT[kind].orderPageSection));
+  return [...sections];
+}
+
 function summaryOf(row: Row, items: Row[]): Omit<OrderMinimalView, 'tier'> {
   return {
     number: String(row.number), placedAt: dateOf(row.placedAt)!, status: String(row.status), currency: String(row.currency),
     items: items.map((i) => ({
       name: String(i.productName), quantity: Number(i.quantity), unitPriceCents: Number(i.unitPriceCents), lineTotalCents: Number(i.lineTotalCents),
     })),
+    sections: sectionsOf(items),
     subtotalCents: Number(row.subtotalCents), discountCents: Number(row.discountCents), couponCode: text(row.couponCode),
     shippingCents: Number(row.shippingCents), totalCents: Number(row.totalCents), testMode: Boolean(row.testMode),
   };

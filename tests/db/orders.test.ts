@@ -83,6 +83,7 @@ describe.each(PROVIDERS_UNDER_TEST)('orders on %s', (provider) => {
     const summary = {
       number, placedAt: new Date('2026-11-24T23:59:59.987Z'), status: 'dispatched', currency: order.currency,
       items: order.items.map((i) => ({ name: i.productName, quantity: i.quantity, unitPriceCents: i.unitPriceCents, lineTotalCents: i.lineTotalCents })),
+      sections: ['delivery', 'downloads'],
       subtotalCents: order.subtotalCents, discountCents: 150, couponCode: 'AUTUMN', shippingCents: order.shippingCents, totalCents: order.totalCents, testMode: true,
     };
     expect(await resolveOrderPage(test.db, request, ring)).toStrictEqual({

@@ -30,7 +30,7 @@ export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | Ord
   return (
     <article className="order">
       <h1>{t('title', { number: view.number })}{view.testMode ? <> <span className="test-badge" data-testid="test-order">{t('testOrder')}</span></> : null}</h1>
-      {view.tier === 'FULL' && view.downloads.length > 0 ? <p><a href="#downloads">{t('myDownloads')}</a></p> : null}
+      {view.tier === 'FULL' && view.sections.includes('downloads') ? <p><a href="#downloads">{t('myDownloads')}</a></p> : null}
       <p>{t('placedOn')} <time dateTime={view.placedAt.toISOString()}>{formatDateTime(view.placedAt, locale)}</time></p>
       <p>{t('status')} <strong data-testid="order-status">{status}</strong></p>
       <table className="items">
@@ -45,8 +45,8 @@ export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | Ord
         </tbody>
       </table>
       <CartSummary cart={view} />
-      {view.tier === 'FULL' && view.downloads.length > 0 ? <MyDownloads view={view} linkQuery={linkQuery} /> : null}
-      {view.tier === 'FULL' ? <MyReading number={view.number} /> : null}
+      {view.tier === 'FULL' && view.sections.includes('downloads') ? <MyDownloads view={view} linkQuery={linkQuery} /> : null}
+      {view.tier === 'FULL' && view.sections.includes('reading') ? <MyReading number={view.number} /> : null}
       {view.tier === 'FULL' ? <CustomerDetails view={view} linkQuery={linkQuery} /> : (
         <>
           <p className="hint">{t('hiddenDetails')}</p>

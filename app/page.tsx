@@ -4,8 +4,9 @@ import { productsPricedIn } from '@/lib/catalog/products';
 import { formatMoney } from '@/lib/money';
 import { getShopSession } from '@/lib/server/session';
 import { shopperCurrency } from '@/lib/session/session';
+import type { ProductKind } from '@/lib/catalog/kinds';
 
-const KIND_LABEL: Record<string, string> = { physical: 'Card', digital: 'Download', content: 'Read online' };
+const KIND_LABEL: Record<ProductKind, string> = { physical: 'Card', download: 'Download', article: 'Read online', pass: 'Read online' };
 
 export default async function CataloguePage() {
   const products = await productsPricedIn(db(), shopperCurrency(await getShopSession()));
@@ -17,7 +18,7 @@ export default async function CataloguePage() {
           <li key={product.slug} className="product-card">
             <Link href={`/products/${product.slug}`}>
               <img src={product.imagePath} alt="" width={400} height={300} />
-              <span className="kind">{KIND_LABEL[product.kind] ?? product.kind}</span>
+              <span className="kind">{KIND_LABEL[product.kind]}</span>
               <h2>{product.name}</h2>
               <p>{product.summary}</p>
               <span className="price">{formatMoney(product.priceCents, product.currency)}</span>

@@ -9,7 +9,7 @@ import type { PayloadRecipient } from '@/lib/secure-payload/schema';
 import { countryName } from '@/lib/catalog/countries';
 
 interface Props {
-  /** Something in the order is posted; digital and content-only orders need no address. */
+  /** Something in the order is shipped (lib/fulfilment); orders of downloads and reading need no address. */
   delivery: boolean;
   /** Fields a merchant's payload fixed: shown as text, never sent back (the server applies them itself). */
   locked: Record<string, string>;

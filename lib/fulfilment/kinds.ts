@@ -38,7 +38,6 @@ const kindsWhere = (test: (fulfilment: Fulfilment) => boolean) => PRODUCT_KINDS.
 
 export const SHIPPED_KINDS = kindsWhere((f) => f.shipped);
 export const FILE_KINDS = kindsWhere((f) => f.hasFile);
-export const READING_KINDS = kindsWhere((f) => f.orderPageSection === 'reading');
 
 /** Whether lines of these kinds need a delivery address (and shipping). */
 export const needsDelivery = (kinds: Iterable<ProductKind>) => [...kinds].some((kind) => FULFILMENT[kind].shipped);

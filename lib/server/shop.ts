@@ -1,6 +1,7 @@
 // The composition root of the running shop (the Next server, scripts/start.ts and the
 // scripts): the configuration is read here, once per process, and every capability gets
-// its settings from here. Nothing under lib/ outside this folder reads the environment.
+// its settings from here. Nothing under lib/ outside this folder reads the configuration
+// (tests/architecture/dependencies.test.ts keeps it so).
 import { config, type AppConfig } from '../config';
 import { openDatabase, type Db, type OpenDatabase } from '../db/client';
 import type { KeyRing } from '../signing';

@@ -12,8 +12,8 @@ const LIB = path.resolve('lib');
 const TIERS = {
   composition: ['server', 'config', 'demo'],
   'use case': ['checkout', 'orders', 'fulfilment', 'downloads', 'content-links', 'secure-payload', 'order-claims', 'admin'],
-  domain: ['order-access', 'catalog', 'signing', 'session', 'coupons', 'content', 'key-store', 'integrations', 'accounts'],
-  infrastructure: ['db', 'mail', 'http', 'rate-limit', 'i18n', 'errors', 'kept', 'forms', 'money'],
+  domain: ['order-access', 'catalog', 'signing', 'session', 'coupons', 'content', 'key-store', 'integrations', 'accounts', 'money'],
+  infrastructure: ['db', 'mail', 'http', 'rate-limit', 'i18n', 'errors', 'kept', 'forms'],
 } as const;
 const RANK = new Map(Object.values(TIERS).flatMap((units, index, all) => units.map((unit) => [unit as string, all.length - index])));
 

@@ -33,7 +33,7 @@ async function AdminOrder({ number }: { number: string }) {
       {order.integration ? <p>From {order.integration.name}{order.account ? <> · account <code>{order.account.storeId}</code></> : null} · language {order.language}</p> : null}
       {order.addressLine1 ? (
         <p>Deliver to: {order.addressLine1}{order.addressLine2 ? `, ${order.addressLine2}` : ''}, {order.postalCode} {order.city}, {countryName(order.country)}</p>
-      ) : <p>Nothing to post: digital and content items only.</p>}
+      ) : <p>Nothing to post: downloads and reading only.</p>}
       <ul>
         {order.items.map((item) => <li key={item.id}>{item.quantity} × {item.productName} — {formatMoney(item.lineTotalCents, order.currency)}</li>)}
       </ul>

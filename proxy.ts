@@ -8,7 +8,7 @@ import { RequestRefused } from '@/lib/errors';
 import { clientAddressOf } from '@/lib/http/client-address';
 import { orderLinkState } from '@/lib/order-access/tier';
 import { rateLimits } from '@/lib/server/rate-limits';
-import { jsonError, ownOrigins } from '@/lib/http/errors';
+import { jsonError, ownOrigins, requestLanguage } from '@/lib/http/errors';
 import { guardStateChange } from '@/lib/http/request-guard';
 import { SECURE_REQUEST_MAX_BYTES } from '@/lib/secure-payload/request';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
@@ -20,10 +20,10 @@ export async function proxy(request: NextRequest) {
   const refusal = (MERCHANT_ENTRY_POINTS.has(request.nextUrl.pathname)
     ? guardStateChange(request, 'any', SECURE_REQUEST_MAX_BYTES)
     : guardStateChange(request, ownOrigins(request, publicUrl))) ?? await limitOrderLookups(request);
-  if (refusal) return jsonError(refusal, `${request.method} ${request.nextUrl.pathname}`);
+  if (refusal) return jsonError(refusal, `${request.method} ${request.nextUrl.pathname}`, requestLanguage(request));
   // Pages cannot choose their status when a query fails; API routes answer 503 themselves.
   if (!request.nextUrl.pathname.startsWith('/api/')) {
-    const unavailable = await databaseGate();
+    const unavailable = await databaseGate(requestLanguage(request));
     if (unavailable) return unavailable;
   }
 

@@ -1,11 +1,13 @@
 // The one base class of the shop's typed errors. Every capability's failures
 // extend ShopError with a stable `code` from ErrorCode, and lib/http/errors.ts
 // maps each code to an HTTP status; that map `satisfies Record<ErrorCode, …>`,
-// so a code added here without a status (or the reverse) fails `tsc`.
+// so a code added here without a status (or the reverse) fails `tsc`. The words
+// a person reads are in messages/<locale>.json under `Errors.<CODE>`; an error's
+// `message` is for the server log only.
 //
 // To add a capability's errors: add its codes to ErrorCode (a new union member
-// list is fine), extend ShopError (or use `shopErrorKind`), and add each code
-// to the map in lib/http/errors.ts.
+// list is fine), extend ShopError (or use `shopErrorKind`), add each code to the
+// map in lib/http/errors.ts and its words to every messages/*.json.
 
 export type OrderErrorCode =
   | 'ORDER_NOT_FOUND' | 'ORDER_ACCESS_DENIED' | 'ADDRESS_LOCKED'
@@ -34,12 +36,38 @@ export type SigningErrorCode = 'SIGNATURE_MISSING' | 'INVALID_SIGNATURE' | 'LINK
 
 /** Refusals of the request itself, before any capability runs. */
 export type RequestErrorCode =
-  | 'BAD_REQUEST' | 'CROSS_ORIGIN' | 'FORBIDDEN' | 'NOT_FOUND' | 'BODY_TOO_LARGE' | 'RATE_LIMITED' | 'UPLOAD_REJECTED';
+  | 'BAD_REQUEST' | 'CROSS_ORIGIN' | 'FORBIDDEN' | 'NOT_FOUND' | 'BODY_TOO_LARGE' | 'RATE_LIMITED'
+  | 'UPLOAD_REJECTED' | 'UPLOAD_EMPTY' | 'UPLOAD_MISSING' | 'INPUT_INVALID';
+
+/** What the admin pages refuse: logins, mail, and records that do not exist. */
+export type AdminErrorCode =
+  | 'ADMIN_LOGIN_FAILED' | 'ADMIN_LOGIN_THROTTLED' | 'SMTP_NOT_CONFIGURED' | 'INTEGRATION_NOT_FOUND'
+  | 'KEY_PURPOSE_UNKNOWN' | 'KEY_UNSEALABLE' | 'DOWNLOAD_PRODUCT_NOT_FOUND' | 'DUPLICATE_COUPON_CODE'
+  | 'PASS_NOT_FOUND' | 'CONTENT_ITEM_NOT_FOUND' | 'CONTENT_TAKEN' | 'CONTENT_PRODUCT_KIND';
+
+/** A merchant's certificate upload, refused with what to do instead. */
+export type CertificateErrorCode =
+  | 'CERTIFICATE_MISSING' | 'CERTIFICATE_TOO_LARGE' | 'CERTIFICATE_PRIVATE_KEY' | 'CERTIFICATE_NOT_PEM'
+  | 'CERTIFICATE_SEVERAL' | 'CERTIFICATE_WRONG_BLOCK' | 'CERTIFICATE_UNREADABLE' | 'CERTIFICATE_KEY_TOO_SMALL'
+  | 'CERTIFICATE_KEY_TOO_LARGE' | 'CERTIFICATE_KEY_TYPE';
 
 export type ErrorCode =
   | OrderErrorCode | DownloadErrorCode | SigningErrorCode | RequestErrorCode
-  | CheckoutErrorCode | SecurePayloadErrorCode | ContentLinkErrorCode
-  | 'CART_INVALID' | 'CONFIG_INVALID' | 'CLAIM_LINK_INVALID';
+  | CheckoutErrorCode | SecurePayloadErrorCode | ContentLinkErrorCode | AdminErrorCode | CertificateErrorCode
+  | 'CART_INVALID' | 'CONFIG_INVALID' | 'CLAIM_LINK_INVALID' | 'ORDER_CLAIM_THROTTLED';
+
+/** Values a message names (a coupon code, a limit): ICU arguments of its words in messages/*.json. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** Why one form field was refused: a key of the `FieldErrors` catalogue and the values it names. */
+export interface FieldReason { reason: string; params?: MessageParams }
+
+export type FieldReasons = Readonly<Record<string, FieldReason>>;
+
+export interface ShopErrorOptions extends ErrorOptions {
+  params?: MessageParams;
+  fields?: FieldReasons;
+}
 
 export abstract class ShopError extends Error {
   abstract readonly code: ErrorCode;
@@ -47,9 +75,14 @@ export abstract class ShopError extends Error {
   readonly publicDetail?: string;
   /** Headers the refusal's reply must carry (e.g. Content-Range on a 416). */
   readonly replyHeaders?: Readonly<Record<string, string>>;
-  constructor(message: string, options?: ErrorOptions) {
+  readonly params?: MessageParams;
+  /** Input refusals: the reason per form field, shown next to each field. */
+  readonly fields?: FieldReasons;
+  constructor(message: string, { params, fields, ...options }: ShopErrorOptions = {}) {
     super(message, options);
     this.name = new.target.name;
+    this.params = params;
+    this.fields = fields;
   }
 }
 
@@ -77,5 +110,19 @@ export function shopErrorKind<C extends ErrorCode>(code: C, defaultMessage: stri
 
 /** Request-level refusals (body limits, origin checks, rate limits) that route handlers throw. */
 export class RequestRefused extends ShopError {
-  constructor(readonly code: RequestErrorCode, message: string, readonly retryAfterSeconds?: number) { super(message); }
+  constructor(readonly code: RequestErrorCode, message: string, readonly retryAfterSeconds?: number, params?: MessageParams) {
+    super(message, { params });
+  }
 }
+
+/** Form input that does not validate: one code, a reason per field. */
+export class InputInvalid extends ShopError {
+  readonly code = 'INPUT_INVALID';
+  constructor(fields: FieldReasons) { super(`invalid input: ${Object.keys(fields).join(', ')}`, { fields }); }
+}
+
+/** A refusal that names only its code (and the values its words name): `throw refusal('INTEGRATION_NOT_FOUND')`. */
+class Refusal extends ShopError {
+  constructor(readonly code: ErrorCode, params?: MessageParams) { super(code, { params }); }
+}
+export const refusal = (code: ErrorCode, params?: MessageParams): ShopError => new Refusal(code, params);

@@ -6,27 +6,34 @@ import { db, shop } from '@/lib/server/shop';
 import { attemptAdminLogin } from '@/lib/admin/login';
 import { endAdminSessions, startAdminSession } from '@/lib/server/admin';
 import { requestClientIp } from '@/lib/server/client-ip';
-import { RequestRefused } from '@/lib/errors';
+import { refusal, RequestRefused } from '@/lib/errors';
 import { rateLimits } from '@/lib/server/rate-limits';
+import { oneLineFormAction } from '@/lib/server/refusals';
 import { deliverDueMailNow, deliverMailSoon } from '@/lib/server/mail';
 import { markDispatched } from '@/lib/orders/dispatch';
-import { OrderError } from '@/lib/orders/errors';
+import { LicenseNotFound } from '@/lib/downloads/errors';
 import { requireAdmin } from './require-admin';
 import { parseDbId } from '@/lib/db/schema-files';
-import { formValues } from '@/lib/forms';
+import { formValues, parseInput } from '@/lib/forms';
 import { overrideLicense, setLicenseStatus } from '@/lib/downloads/licenses';
 import { licenseOverrideSchema } from '@/lib/downloads/settings';
 
 export interface AdminFormState { error?: string; message?: string }
 
-export async function loginAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const given = String(form.get('password') ?? '');
+async function logIn(password: string): Promise<AdminFormState> {
+  let allowed: boolean;
   try {
-    if (!(await attemptAdminLogin(rateLimits(), await requestClientIp(), given, shop().settings.adminPassword))) return { error: 'Wrong password.' };
+    allowed = await attemptAdminLogin(rateLimits(), await requestClientIp(), password, shop().settings.adminPassword);
   } catch (error) {
-    if (error instanceof RequestRefused) return { error: 'Too many failed logins. Wait a few minutes and try again.' };
-    throw error;
+    throw error instanceof RequestRefused ? refusal('ADMIN_LOGIN_THROTTLED') : error;
   }
+  if (!allowed) throw refusal('ADMIN_LOGIN_FAILED');
+  return {};
+}
+
+export async function loginAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const state = await oneLineFormAction('admin login', () => logIn(String(form.get('password') ?? '')));
+  if ('error' in state) return state;
   await startAdminSession();
   redirect('/admin');
 }
@@ -40,47 +47,49 @@ export async function markDispatchedAction(_prev: AdminFormState, form: FormData
   await requireAdmin();
   const number = String(form.get('number') ?? '');
   const { settings: { publicUrl }, rings } = shop();
-  try {
+  return oneLineFormAction('admin dispatch', async () => {
     await markDispatched(db(), number, { ring: rings.orders, publicUrl, now: new Date() });
-  } catch (error) {
-    if (error instanceof OrderError) return { error: error.message };
-    throw error;
-  }
-  deliverMailSoon();
-  revalidatePath(`/admin/orders/${number}`);
-  return { message: 'Marked dispatched; the dispatch email is in the outbox.' };
+    deliverMailSoon();
+    revalidatePath(`/admin/orders/${number}`);
+    return { message: 'Marked dispatched; the dispatch email is in the outbox.' };
+  });
 }
 
 export async function deliverMailAction(_prev: AdminFormState): Promise<AdminFormState> {
   await requireAdmin();
-  if (!shop().settings.smtpUrl) return { error: 'SMTP_URL is not set: mail stays in the outbox.' };
-  const report = await deliverDueMailNow();
-  revalidatePath('/admin/outbox');
-  return { message: `Sent ${report.sent}, failed ${report.failed}.` };
+  return oneLineFormAction('admin mail', async () => {
+    if (!shop().settings.smtpUrl) throw refusal('SMTP_NOT_CONFIGURED');
+    const report = await deliverDueMailNow();
+    revalidatePath('/admin/outbox');
+    return { message: `Sent ${report.sent}, failed ${report.failed}.` };
+  });
 }
 
 /** The license a license form names, with its order's number (for the page to refresh). */
-function licenseOfForm(form: FormData) {
-  return db().license.findUnique({ where: { id: parseDbId(form.get('licenseId')) ?? -1 }, include: { order: { select: { number: true } } } });
+async function licenseOfForm(form: FormData) {
+  const license = await db().license.findUnique({ where: { id: parseDbId(form.get('licenseId')) ?? -1 }, include: { order: { select: { number: true } } } });
+  if (!license) throw new LicenseNotFound();
+  return license;
 }
 
 export async function setLicenseStatusAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   await requireAdmin();
   const status = form.get('status') === 'revoked' ? 'revoked' : 'active';
-  const license = await licenseOfForm(form);
-  if (!license) return { error: 'No such license.' };
-  await setLicenseStatus(db(), license.id, status, new Date());
-  revalidatePath(`/admin/orders/${license.order.number}`);
-  return { message: status === 'revoked' ? 'License revoked: its download links stop working now.' : 'License reactivated.' };
+  return oneLineFormAction('admin license', async () => {
+    const license = await licenseOfForm(form);
+    await setLicenseStatus(db(), license.id, status, new Date());
+    revalidatePath(`/admin/orders/${license.order.number}`);
+    return { message: status === 'revoked' ? 'License revoked: its download links stop working now.' : 'License reactivated.' };
+  });
 }
 
 export async function overrideLicenseAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   await requireAdmin();
-  const parsed = licenseOverrideSchema.safeParse(formValues(form, ['downloadLimit', 'expiresOn']));
-  if (!parsed.success) return { error: parsed.error.issues[0].message };
-  const license = await licenseOfForm(form);
-  if (!license) return { error: 'No such license.' };
-  await overrideLicense(db(), license.id, parsed.data);
-  revalidatePath(`/admin/orders/${license.order.number}`);
-  return { message: 'License limits saved.' };
+  return oneLineFormAction('admin license', async () => {
+    const limits = parseInput(licenseOverrideSchema, formValues(form, ['downloadLimit', 'expiresOn']));
+    const license = await licenseOfForm(form);
+    await overrideLicense(db(), license.id, limits);
+    revalidatePath(`/admin/orders/${license.order.number}`);
+    return { message: 'License limits saved.' };
+  });
 }

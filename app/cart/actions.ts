@@ -3,6 +3,7 @@
 import { db } from '@/lib/server/shop';
 import { findProduct } from '@/lib/catalog/products';
 import { addToCart, CartError, parseQuantity, removeFromCart, setQuantity } from '@/lib/checkout/cart';
+import { actionRefusal } from '@/lib/server/refusals';
 import { getShopSession } from '@/lib/server/session';
 
 export interface CartFormState {
@@ -11,16 +12,18 @@ export interface CartFormState {
   updated?: boolean;
 }
 
-function cartErrorState(error: unknown): CartFormState {
+/** A refused change is shown next to the quantity, or else next to the product. */
+async function cartErrorState(error: unknown): Promise<CartFormState> {
   if (!(error instanceof CartError)) throw error;
-  return { errors: error.field === 'quantity' ? { quantity: error.message } : { product: error.message } };
+  const words = (await actionRefusal(error, 'cart')).fields?.[error.field];
+  return { errors: error.field === 'quantity' ? { quantity: words } : { product: words } };
 }
 
 export async function addToCartAction(_prev: CartFormState, form: FormData): Promise<CartFormState> {
   try {
     const quantity = parseQuantity(form.get('quantity'));
     const product = await findProduct(db(), String(form.get('slug') ?? ''));
-    if (!product) return { errors: { product: 'This product is not available.' } };
+    if (!product) throw new CartError('product', 'productUnavailable');
     const session = await getShopSession();
     session.cart = addToCart(session.cart ?? [], product.slug, quantity);
     await session.save();

@@ -5,6 +5,7 @@ import { db } from '@/lib/server/shop';
 import { loadCheckoutDraft } from '@/lib/checkout/draft';
 import { checkoutSummary } from '@/lib/checkout/summary';
 import { moneyLocale } from '@/lib/i18n/messages';
+import { publicError } from '@/lib/http/errors';
 import { formatMoney } from '@/lib/money';
 import { shopperCurrency } from '@/lib/session/session';
 import { getShopSession } from '@/lib/server/session';
@@ -19,8 +20,10 @@ export default async function CheckoutPage() {
   const draft = session.checkoutDraftId ? await loadCheckoutDraft(db(), session.checkoutDraftId, now) : null;
   const summary = await checkoutSummary(db(), { draft, cart: session.cart ?? [], currency: shopperCurrency(session) }, now);
   const t = await getTranslations('Checkout');
-  const locale = moneyLocale(await getLocale());
+  const language = await getLocale();
+  const locale = moneyLocale(language);
   const money = (cents: number) => formatMoney(cents, summary.totals.currency, locale);
+  const couponError = summary.couponError && publicError(summary.couponError, 'checkout page', language).message;
   return (
     <>
       <h1>{t('title')}</h1>
@@ -42,7 +45,7 @@ export default async function CheckoutPage() {
         </section>
       )}
       <CheckoutForm delivery={summary.delivery} locked={summary.locked} recipient={summary.recipient} couponCode={summary.couponCode}
-        couponLocked={summary.couponLocked} couponError={summary.couponError} defaultCountry={session.country}
+        couponLocked={summary.couponLocked} couponError={couponError} defaultCountry={session.country}
         quantities={summary.fromMerchant ? summary.lines.filter((l) => l.behavior === 'allow').map(({ slug, name, quantity }) => ({ slug, name, quantity })) : []} />
     </>
   );

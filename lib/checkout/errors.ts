@@ -6,22 +6,24 @@ export abstract class CheckoutError extends ShopError {
 
 export class CountryNotSold extends CheckoutError {
   readonly code = 'COUNTRY_NOT_SOLD';
-  constructor(readonly country: string) { super(`We do not sell to the country ${country}.`); }
+  constructor(readonly country: string) { super(`We do not sell to the country ${country}.`, { params: { country } }); }
 }
 
 export class ProductNotSold extends CheckoutError {
   readonly code = 'PRODUCT_NOT_SOLD';
-  constructor(readonly slugs: string[]) { super(`Unknown product: ${slugs.join(', ')}.`); }
+  constructor(readonly slugs: string[]) { super(`Unknown product: ${slugs.join(', ')}.`, { params: { products: slugs.join(', ') } }); }
 }
 
 export class DuplicateItem extends CheckoutError {
   readonly code = 'DUPLICATE_ITEM';
-  constructor(readonly slug: string) { super(`The product ${slug} is listed twice.`); }
+  constructor(readonly slug: string) { super(`The product ${slug} is listed twice.`, { params: { product: slug } }); }
 }
 
 export class CustomPriceMissing extends CheckoutError {
   readonly code = 'CUSTOM_PRICE_MISSING';
-  constructor(readonly slug: string, readonly currency: string) { super(`The custom price of ${slug} must be given in the order's currency, ${currency}.`); }
+  constructor(readonly slug: string, readonly currency: string) {
+    super(`The custom price of ${slug} must be given in the order's currency, ${currency}.`, { params: { product: slug, currency } });
+  }
 }
 
 export class DraftGone extends CheckoutError {

@@ -24,7 +24,8 @@ export interface CheckoutSummary {
   couponCode: string | null;
   /** The payload's coupon cannot be changed by the shopper. */
   couponLocked: boolean;
-  couponError: string | null;
+  /** The payload's coupon, refused: the page says why, in the shopper's language. */
+  couponError: CouponError | null;
   locked: Record<string, string>;
   recipient: NonNullable<CheckoutDraft['payload']['recipient']> | null;
   testMode: boolean;
@@ -38,7 +39,7 @@ async function priceOrWithoutCoupon(db: Db, lines: OrderLine[], terms: OrderTerm
     return { priced: await priceOrder(db, lines, terms, now), couponError: null };
   } catch (error) {
     if (!(error instanceof CouponError)) throw error;
-    return { priced: await priceOrder(db, lines, { ...terms, couponCode: undefined }, now), couponError: error.message };
+    return { priced: await priceOrder(db, lines, { ...terms, couponCode: undefined }, now), couponError: error };
   }
 }
 

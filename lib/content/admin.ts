@@ -2,27 +2,30 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { isUniqueViolation } from '../db/unique-violation';
+import { ShopError, type AdminErrorCode, type MessageParams } from '../errors';
+import { reason } from '../forms';
 
-const slug = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'Use lower-case letters, digits and dashes.');
-const optionalText = (max: number) => z.string().trim().max(max).transform((v) => (v === '' ? null : v));
+const slug = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, reason('slugInvalid'));
+const optionalText = (max: number) => z.string().trim().max(max, reason('tooLongAtMost')).transform((v) => (v === '' ? null : v));
 const productSlug = optionalText(100);
-const days = (label: string) => z.coerce.number({ error: `${label} must be a number of days.` }).int(`${label} must be whole days.`).min(1).max(3650);
+const days = z.coerce.number({ error: reason('daysNotNumber') }).int(reason('daysWhole')).min(1, reason('atLeast')).max(3650, reason('atMost'));
+const requiredText = (max: number) => z.string().trim().min(1, reason('required')).max(max, reason('tooLongAtMost'));
 
 export const articleSchema = z.object({
   slug,
-  title: z.string().trim().min(1, 'Title is required.').max(200),
-  teaser: z.string().trim().min(1, 'Teaser is required.').max(1000),
-  body: z.string().min(1, 'Body is required.').max(200_000),
+  title: requiredText(200),
+  teaser: requiredText(1000),
+  body: z.string().min(1, reason('required')).max(200_000, reason('tooLongAtMost')),
   contentId: optionalText(200),
   free: z.enum(['on', '']).transform((v) => v === 'on'),
-  linkDays: days('Link validity'),
+  linkDays: days,
   productSlug,
 });
 
 export const passSchema = z.object({
   slug,
-  name: z.string().trim().min(1, 'Name is required.').max(200),
-  termDays: days('Term'),
+  name: requiredText(200),
+  termDays: days,
   productSlug,
   articleSlugs: z.array(slug).max(500),
 });
@@ -30,13 +33,17 @@ export const passSchema = z.object({
 export const ARTICLE_FIELDS = ['slug', 'title', 'teaser', 'body', 'contentId', 'free', 'linkDays', 'productSlug'] as const;
 export const PASS_FIELDS = ['slug', 'name', 'termDays', 'productSlug'] as const;
 
-export class ContentAdminError extends Error {}
+export class ContentAdminError extends ShopError {
+  constructor(readonly code: Extract<AdminErrorCode, 'CONTENT_ITEM_NOT_FOUND' | 'CONTENT_TAKEN' | 'CONTENT_PRODUCT_KIND'>, params?: MessageParams) {
+    super(`${code} ${JSON.stringify(params ?? {})}`, { params });
+  }
+}
 
 /** An article is sold by an article product, a pass by a pass product. */
 async function contentProductId(db: Db, slugValue: string | null, kind: 'article' | 'pass'): Promise<number | null> {
   if (!slugValue) return null;
   const product = await db.product.findUnique({ where: { slug: slugValue }, select: { id: true, kind: true } });
-  if (product?.kind !== kind) throw new ContentAdminError(`Choose a product of the kind ${kind}.`);
+  if (product?.kind !== kind) throw new ContentAdminError('CONTENT_PRODUCT_KIND', { kind });
   return product.id;
 }
 
@@ -44,8 +51,8 @@ async function guarded<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ContentAdminError('That slug, content id or product is already used by another item.');
-    if ((error as { code?: string })?.code === 'P2025') throw new ContentAdminError('No such item.');
+    if (isUniqueViolation(error)) throw new ContentAdminError('CONTENT_TAKEN');
+    if ((error as { code?: string })?.code === 'P2025') throw new ContentAdminError('CONTENT_ITEM_NOT_FOUND');
     throw error;
   }
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Db } from '../db/client';
 import { CURRENCIES, type Currency } from '../catalog/currencies';
 import { normalizeCouponCode } from './coupons';
+import { ShopError } from '../errors';
+import { reason } from '../forms';
 
 export interface NewCoupon {
   code: string;
@@ -14,17 +16,17 @@ export interface NewCoupon {
   usageLimit?: number;
 }
 
-export class DuplicateCouponCode extends Error {
+export class DuplicateCouponCode extends ShopError {
   readonly code = 'DUPLICATE_COUPON_CODE';
-  constructor(couponCode: string) { super(`A coupon with the code ${couponCode} already exists.`); }
+  constructor(couponCode: string) { super(`coupon ${couponCode} exists`, { params: { coupon: couponCode } }); }
 }
 
-const money = z.string().trim().regex(/^\d{1,6}([.,]\d{1,2})?$/, 'Enter an amount like 5 or 4.50.').transform((v) => Math.round(Number(v.replace(',', '.')) * 100));
-const optionalInt = (label: string, min: number, max: number) => z.string().trim().transform((v, ctx) => {
+const money = z.string().trim().regex(/^\d{1,6}([.,]\d{1,2})?$/).transform((v) => Math.round(Number(v.replace(',', '.')) * 100));
+const optionalInt = (min: number, max: number) => z.string().trim().transform((v, ctx) => {
   if (v === '') return undefined;
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) {
-    ctx.addIssue({ code: 'custom', message: `${label} must be a whole number from ${min} to ${max}.` });
+    ctx.addIssue({ code: 'custom', message: reason('wholeNumberRange'), params: { min, max } });
     return z.NEVER;
   }
   return n;
@@ -32,22 +34,22 @@ const optionalInt = (label: string, min: number, max: number) => z.string().trim
 
 /** The admin form, all strings: amounts in major units (EUR "4.50"), expiry as a date (the coupon ends at its start, UTC). */
 export const couponFormSchema = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{3,32}$/, 'A code is 3 to 32 letters, digits, - or _.').transform(normalizeCouponCode),
-  kind: z.enum(['percent', 'fixed'], { error: 'Choose percent or fixed amount.' }),
-  percentOff: optionalInt('Percent off', 1, 100),
+  code: z.string().trim().regex(/^[A-Za-z0-9_-]{3,32}$/, reason('couponCodeInvalid')).transform(normalizeCouponCode),
+  kind: z.enum(['percent', 'fixed'], { error: reason('couponKindMissing') }),
+  percentOff: optionalInt(1, 100),
   EUR: z.string().trim(), GBP: z.string().trim(), USD: z.string().trim(),
-  expiresOn: z.string().trim().refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v), 'Enter a date.'),
-  usageLimit: optionalInt('Usage limit', 1, 1_000_000),
+  expiresOn: z.string().trim().refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v), reason('dateInvalid')),
+  usageLimit: optionalInt(1, 1_000_000),
 }).transform((form, ctx): NewCoupon => {
   const amounts: Partial<Record<Currency, number>> = {};
   for (const currency of CURRENCIES) {
     if (form[currency] === '') continue;
     const parsed = money.safeParse(form[currency]);
-    if (!parsed.success || parsed.data <= 0) ctx.addIssue({ code: 'custom', message: `Enter a positive ${currency} amount like 5 or 4.50.` });
+    if (!parsed.success || parsed.data <= 0) ctx.addIssue({ code: 'custom', path: [currency], message: reason('amountInvalid'), params: { currency } });
     else amounts[currency] = parsed.data;
   }
-  if (form.kind === 'percent' && form.percentOff === undefined) ctx.addIssue({ code: 'custom', message: 'Enter the percent off (1 to 100).' });
-  if (form.kind === 'fixed' && Object.keys(amounts).length === 0) ctx.addIssue({ code: 'custom', message: 'Enter an amount in at least one currency.' });
+  if (form.kind === 'percent' && form.percentOff === undefined) ctx.addIssue({ code: 'custom', path: ['percentOff'], message: reason('percentOffMissing') });
+  if (form.kind === 'fixed' && Object.keys(amounts).length === 0) ctx.addIssue({ code: 'custom', path: ['EUR'], message: reason('amountMissing') });
   return {
     code: form.code, kind: form.kind, percentOff: form.kind === 'percent' ? form.percentOff : undefined,
     amounts: form.kind === 'fixed' ? amounts : {},

@@ -2,8 +2,10 @@
 // response answers 503 with Retry-After instead of 500, and the mail sweeper backs
 // off instead of hammering a server that is down. Everything else stays an error.
 
+import { translatorFor } from '../i18n/messages';
+import { localeFor } from '../i18n/locales';
+
 export const RETRY_AFTER_SECONDS = 30;
-export const UNAVAILABLE_MESSAGE = 'The shop is temporarily unavailable. Please try again in a minute.';
 
 // Prisma: cannot reach / timed out reaching / server closed the connection / pool timeout.
 const PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
@@ -48,13 +50,14 @@ export const unavailableHeaders = (contentType: string) => ({
 });
 
 /** The short page (or JSON for API paths) a person or program gets while the database is down. */
-export function unavailableResponse(api: boolean): Response {
+export function unavailableResponse(api: boolean, locale = 'en'): Response {
+  const message = translatorFor(locale, 'Errors')('UNAVAILABLE');
   if (api) {
-    return new Response(JSON.stringify({ error: 'UNAVAILABLE', message: UNAVAILABLE_MESSAGE }),
-      { status: 503, headers: unavailableHeaders('application/json') });
+    return new Response(JSON.stringify({ error: 'UNAVAILABLE', message }), { status: 503, headers: unavailableHeaders('application/json') });
   }
-  const html = '<!doctype html><html lang="en"><meta charset="utf-8"><title>Temporarily unavailable</title>'
-    + '<body style="font-family:system-ui;margin:3rem auto;max-width:36rem"><h1>Temporarily unavailable</h1>'
-    + `<p>${UNAVAILABLE_MESSAGE}</p></body></html>`;
+  const heading = translatorFor(locale, 'ErrorPage')('unavailable');
+  const html = `<!doctype html><html lang="${localeFor(locale)}"><meta charset="utf-8"><title>${heading}</title>`
+    + `<body style="font-family:system-ui;margin:3rem auto;max-width:36rem"><h1>${heading}</h1>`
+    + `<p>${message}</p></body></html>`;
   return new Response(html, { status: 503, headers: unavailableHeaders('text/html; charset=utf-8') });
 }

@@ -2,19 +2,20 @@
 // refused with a message, never clamped.
 import { z } from 'zod';
 import type { Db } from '../db/client';
+import { reason } from '../forms';
 import { S3_EXPIRY } from './sources/s3';
 
-const optionalCount = (label: string, max: number) =>
+const optionalCount = (max: number) =>
   z.string().trim().transform((v) => (v === '' ? null : v))
-    .pipe(z.union([z.null(), z.string().regex(/^\d+$/, `${label} must be a whole number.`).transform(Number)
-      .pipe(z.number().min(1, `${label} must be at least 1.`).max(max, `${label} can be at most ${max}.`))]));
+    .pipe(z.union([z.null(), z.string().regex(/^\d+$/, reason('wholeNumber')).transform(Number)
+      .pipe(z.number().min(1, reason('atLeast')).max(max, reason('atMost')))]));
 
-const fileName = z.string().trim().min(1, 'Download file name is required.').max(200, 'Download file name is too long.')
-  .refine((name) => !/[\\/\x00-\x1f]/.test(name), 'Download file name may not contain slashes or control characters.');
+const fileName = z.string().trim().min(1, reason('required')).max(200, reason('tooLong'))
+  .refine((name) => !/[\\/\x00-\x1f]/.test(name), reason('fileNameUnsafe'));
 
 export const productDownloadSchema = z.object({
-  downloadLimit: optionalCount('Download limit', 1000),
-  licenseDays: optionalCount('License length', 3650),
+  downloadLimit: optionalCount(1000),
+  licenseDays: optionalCount(3650),
 });
 
 export const sourceSchema = z.discriminatedUnion('kind', [
@@ -24,19 +25,18 @@ export const sourceSchema = z.discriminatedUnion('kind', [
     kind: z.literal('external'),
     fileName,
     // Stored as the parsed href: percent-encoded, so it is always a valid Location header.
-    externalUrl: z.string().trim().pipe(z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL.' }))
+    externalUrl: z.string().trim().pipe(z.url({ protocol: /^https?$/, error: reason('urlInvalid') }))
       .transform((url) => new URL(url).href),
   }),
   z.object({
     kind: z.literal('s3'),
     fileName,
-    s3Bucket: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'Enter a valid bucket name (3–63 lower-case letters, digits, dots, hyphens).'),
-    s3Key: z.string().trim().min(1, 'Object key is required.').max(1024, 'Object key is too long.'),
-    s3ExpirySeconds: z.string().trim().regex(/^\d+$/, 'Link lifetime must be a whole number of seconds.').transform(Number)
-      .pipe(z.number().min(S3_EXPIRY.min, `Link lifetime must be at least ${S3_EXPIRY.min} seconds.`)
-        .max(S3_EXPIRY.max, `Link lifetime can be at most ${S3_EXPIRY.max} seconds.`)),
+    s3Bucket: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, reason('bucketInvalid')),
+    s3Key: z.string().trim().min(1, reason('required')).max(1024, reason('tooLong')),
+    s3ExpirySeconds: z.string().trim().regex(/^\d+$/, reason('secondsWhole')).transform(Number)
+      .pipe(z.number().min(S3_EXPIRY.min, reason('secondsAtLeast')).max(S3_EXPIRY.max, reason('secondsAtMost'))),
   }),
-], { error: 'Choose a file source.' });
+], { error: reason('sourceMissing') });
 
 export type SourceSettings = z.infer<typeof sourceSchema>;
 
@@ -80,8 +80,8 @@ function isCalendarDate(value: string): boolean {
 
 /** An admin's per-license override: empty means unlimited / never expires. */
 export const licenseOverrideSchema = z.object({
-  downloadLimit: optionalCount('Download limit', 1000),
-  expiresOn: z.string().trim().refine((v) => v === '' || isCalendarDate(v), 'Enter the expiry as a real date (YYYY-MM-DD).'),
+  downloadLimit: optionalCount(1000),
+  expiresOn: z.string().trim().refine((v) => v === '' || isCalendarDate(v), reason('expiryInvalid')),
 }).transform(({ downloadLimit, expiresOn }) => ({
   downloadLimit,
   expiresAt: expiresOn === '' ? null : new Date(`${expiresOn}T23:59:59Z`),

@@ -24,11 +24,10 @@ export function sanitiseFileName(raw: string | undefined): string | null {
   return clean === '' || clean === '.' || clean === '..' ? null : clean;
 }
 
-export const EMPTY_FILE = 'The file is empty.';
+const tooLarge = (maxBytes: number) =>
+  new RequestRefused('BODY_TOO_LARGE', `the file is larger than the limit of ${maxBytes} bytes`, undefined, { kib: Math.round(maxBytes / 1024) });
 
-const tooLarge = (maxBytes: number) => new RequestRefused('BODY_TOO_LARGE', `The file is larger than the limit of ${maxBytes} bytes.`);
-
-/** null: the request held no file. Throws BODY_TOO_LARGE, UPLOAD_REJECTED, or the stream's error. */
+/** null: the request held no file. Throws BODY_TOO_LARGE, UPLOAD_EMPTY, UPLOAD_REJECTED, or the stream's error. */
 export async function receiveUpload(request: Request, storageDir: string, maxBytes: number): Promise<ReceivedFile | null> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes + ENVELOPE_BYTES) throw tooLarge(maxBytes);
@@ -36,7 +35,7 @@ export async function receiveUpload(request: Request, storageDir: string, maxByt
   const received = await parseMultipart(request, storageDir, maxBytes);
   if (received && received.bytes === 0) {
     await rm(storedFilePath(storageDir, received.storedName), { force: true });
-    throw new RequestRefused('UPLOAD_REJECTED', EMPTY_FILE);
+    throw new RequestRefused('UPLOAD_EMPTY', 'the file is empty');
   }
   return received;
 }
@@ -60,7 +59,7 @@ function parseMultipart(request: Request, storageDir: string, maxBytes: number):
       saving.catch(() => {}); // awaited on close; this only keeps an early failure from going unhandled
     });
     for (const event of ['partsLimit', 'filesLimit', 'fieldsLimit'] as const) {
-      parser.on(event, () => { refusal ??= new RequestRefused('UPLOAD_REJECTED', 'The upload has too many parts.'); });
+      parser.on(event, () => { refusal ??= new RequestRefused('UPLOAD_REJECTED', 'the upload has too many parts'); });
     }
     const fail = (error: unknown) => {
       const reason = refusal ?? error;

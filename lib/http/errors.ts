@@ -1,123 +1,134 @@
-// The one place typed errors become HTTP statuses and short messages for people.
-// Details stay in the server log; a client learns only the short reason.
-import { RequestRefused, ShopError, type ErrorCode } from '../errors';
+// The one place typed errors become HTTP statuses and words for people, in their language.
+// The words live in messages/<locale>.json (`Errors.<CODE>`, `FieldErrors`, `Fields`, `ErrorPage`);
+// details stay in the server log, a client learns only the short reason.
+import { RequestRefused, ShopError, type ErrorCode, type FieldReasons, type MessageParams } from '../errors';
+import type { FieldErrors, FieldReasonKey } from '../forms';
+import { translatorFor } from '../i18n/messages';
+import { DEFAULT_LOCALE, localeFor, negotiateLocale, type Locale } from '../i18n/locales';
 import { isCrossOrigin as crossOrigin } from './request-guard';
-import { isDatabaseUnavailable, UNAVAILABLE_MESSAGE, unavailableHeaders } from '../db/unavailable';
+import { isDatabaseUnavailable, unavailableHeaders } from '../db/unavailable';
+import type en from '../../messages/en.json';
 
-const EXPIRED_HELP = 'This download link has expired. Open your order page (the link in your confirmation email) and click Download again.';
-const ORDER_LINK_HELP = 'Open the order page from your confirmation email, in the browser you ordered with.';
-const TRY_AGAIN = 'Something went wrong. Please try again.';
-
-/** `message` absent: the error's own message is short, honest and names nothing secret (a product, a coupon, a country). */
-interface PublicReply { status: number; message?: string }
+/** `detail`: the error's own `publicDetail` (e.g. which payload field is wrong) may follow its words. */
+interface PublicReply { status: number; detail?: true }
 
 /** Every ErrorCode, and only those: `satisfies` makes the compiler prove the map exhaustive. */
 const PUBLIC = {
-  TOKEN_MALFORMED: { status: 400, message: 'This download link is not valid.' },
-  TOKEN_SIGNATURE_INVALID: { status: 403, message: 'This download link is not valid.' },
-  TOKEN_EXPIRED: { status: 410, message: EXPIRED_HELP },
-  WRONG_PRODUCT: { status: 403, message: 'This download link is for another product.' },
-  LICENSE_NOT_FOUND: { status: 403, message: 'No license was found for this download.' },
-  LICENSE_REVOKED: { status: 403, message: 'This license has been revoked.' },
-  LICENSE_EXPIRED: { status: 403, message: 'This license has expired.' },
-  DOWNLOAD_LIMIT_REACHED: { status: 403, message: 'The download limit for this license has been reached.' },
-  FILE_UNAVAILABLE: { status: 404, message: 'This file is not available right now.' },
-  RANGE_NOT_SATISFIABLE: { status: 416, message: 'The requested range is outside the file.' },
-  ORDER_ACCESS_DENIED: { status: 403, message: ORDER_LINK_HELP },
-  ORDER_NOT_FOUND: { status: 404, message: 'No such order.' },
-  ADDRESS_LOCKED: { status: 409, message: 'The order has been dispatched; its address can no longer be changed.' },
-  EMPTY_CART: { status: 400, message: 'Your cart is empty.' },
-  UNKNOWN_PRODUCTS: { status: 409, message: 'Some items in your cart are no longer sold; please review your cart.' },
-  ALREADY_DISPATCHED: { status: 409, message: 'The order was already dispatched.' },
-  CONCURRENT_CHANGE: { status: 409, message: 'The address was changed at the same moment elsewhere; please check it and try again.' },
-  SIGNATURE_MISSING: { status: 403, message: ORDER_LINK_HELP },
-  INVALID_SIGNATURE: { status: 403, message: ORDER_LINK_HELP },
-  LINK_EXPIRED: { status: 410, message: 'This link has expired.' },
-  CART_INVALID: { status: 400, message: 'Please check your cart.' },
-  BAD_REQUEST: { status: 400, message: 'The request is not valid.' },
-  CROSS_ORIGIN: { status: 403, message: 'Cross-site requests are not allowed.' },
-  FORBIDDEN: { status: 403, message: 'Log in as admin first.' },
-  NOT_FOUND: { status: 404, message: 'Not found.' },
-  BODY_TOO_LARGE: { status: 413, message: 'The request is too large.' },
-  RATE_LIMITED: { status: 429, message: 'Too many requests. Please wait a moment and try again.' },
-  UPLOAD_REJECTED: { status: 400, message: 'The upload was refused.' },
-  CONFIG_INVALID: { status: 500, message: TRY_AGAIN },
-  CLAIM_LINK_INVALID: { status: 410, message: 'This link has expired or was already used. Ask for a new one on the order page.' },
-  ORDER_TOO_LARGE: { status: 422 },
-  NOTHING_TO_DISPATCH: { status: 409 },
+  TOKEN_MALFORMED: { status: 400 }, TOKEN_SIGNATURE_INVALID: { status: 403 }, TOKEN_EXPIRED: { status: 410 },
+  WRONG_PRODUCT: { status: 403 }, LICENSE_NOT_FOUND: { status: 403 }, LICENSE_REVOKED: { status: 403 },
+  LICENSE_EXPIRED: { status: 403 }, DOWNLOAD_LIMIT_REACHED: { status: 403 }, FILE_UNAVAILABLE: { status: 404 },
+  RANGE_NOT_SATISFIABLE: { status: 416 },
+  // Orders, signed order links and claims
+  ORDER_ACCESS_DENIED: { status: 403 }, ORDER_NOT_FOUND: { status: 404 }, ADDRESS_LOCKED: { status: 409 },
+  ALREADY_DISPATCHED: { status: 409 }, CONCURRENT_CHANGE: { status: 409 }, NOTHING_TO_DISPATCH: { status: 409 },
+  SIGNATURE_MISSING: { status: 403 }, INVALID_SIGNATURE: { status: 403 }, LINK_EXPIRED: { status: 410 },
+  CLAIM_LINK_INVALID: { status: 410 }, ORDER_CLAIM_THROTTLED: { status: 429 },
+  // The request itself
+  BAD_REQUEST: { status: 400 }, CROSS_ORIGIN: { status: 403 }, FORBIDDEN: { status: 403 }, NOT_FOUND: { status: 404 },
+  BODY_TOO_LARGE: { status: 413 }, RATE_LIMITED: { status: 429 }, UPLOAD_REJECTED: { status: 400 }, UPLOAD_EMPTY: { status: 400 }, UPLOAD_MISSING: { status: 400 },
+  INPUT_INVALID: { status: 422 }, CART_INVALID: { status: 400 }, CONFIG_INVALID: { status: 500 },
   // Checkout, coupons and merchant accounts
+  EMPTY_CART: { status: 400 }, UNKNOWN_PRODUCTS: { status: 409 }, ORDER_TOO_LARGE: { status: 422 },
   COUNTRY_NOT_SOLD: { status: 422 }, PRODUCT_NOT_SOLD: { status: 422 }, DUPLICATE_ITEM: { status: 422 },
   CUSTOM_PRICE_MISSING: { status: 422 }, DRAFT_GONE: { status: 410 }, ACCOUNT_NOT_FOUND: { status: 404 },
   COUPON_UNKNOWN: { status: 422 }, COUPON_EXPIRED: { status: 422 }, COUPON_EXHAUSTED: { status: 422 }, COUPON_NOT_IN_CURRENCY: { status: 422 },
   // Secure payloads: honest about what is wrong, silent about the cryptography.
-  UNKNOWN_ACCESS_KEY: { status: 403, message: 'Unknown access key.' },
-  INTEGRATION_DISABLED: { status: 403, message: 'This integration is disabled.' },
-  PAYLOAD_TOO_LARGE: { status: 413, message: 'The secure payload is too large.' },
-  PAYLOAD_MALFORMED: { status: 400, message: 'The secure payload is malformed.' },
-  KEY_MISMATCH: { status: 403, message: 'The secure payload was not made with the key registered for this integration.' },
-  DECRYPTION_FAILED: { status: 400, message: 'The secure payload could not be decrypted with the store\'s keys.' },
-  ALGORITHM_REFUSED: { status: 400, message: 'The secure payload uses an algorithm that is not accepted.' },
-  WRONG_AUDIENCE: { status: 403, message: 'The secure payload was made for another store.' },
-  PAYLOAD_EXPIRED: { status: 410, message: 'The secure payload has expired. Go back and try again.' },
-  LIFETIME_TOO_LONG: { status: 400, message: 'The secure payload is valid for longer than 10 minutes.' },
-  TIMESTAMP_STALE: { status: 410, message: 'The secure payload is too old. Go back and try again.' },
-  TIMESTAMP_IN_FUTURE: { status: 400, message: 'The secure payload is dated in the future.' },
-  REPLAYED: { status: 409, message: 'This secure payload has already been used. Go back and try again.' },
-  PLAIN_NOT_ALLOWED: { status: 403, message: 'This integration is live: it accepts only encrypted payloads.' },
-  PAYLOAD_INVALID: { status: 422, message: 'The secure payload is not valid.' },
+  UNKNOWN_ACCESS_KEY: { status: 403 }, INTEGRATION_DISABLED: { status: 403 }, PAYLOAD_TOO_LARGE: { status: 413 },
+  PAYLOAD_MALFORMED: { status: 400 }, KEY_MISMATCH: { status: 403 }, DECRYPTION_FAILED: { status: 400 },
+  ALGORITHM_REFUSED: { status: 400 }, WRONG_AUDIENCE: { status: 403 }, PAYLOAD_EXPIRED: { status: 410 },
+  LIFETIME_TOO_LONG: { status: 400 }, TIMESTAMP_STALE: { status: 410 }, TIMESTAMP_IN_FUTURE: { status: 400 },
+  REPLAYED: { status: 409 }, PLAIN_NOT_ALLOWED: { status: 403 }, PAYLOAD_INVALID: { status: 422, detail: true },
   // Signed content links
-  CONTENT_LINK_MISSING: { status: 401, message: 'This content needs a signed link.' },
-  CONTENT_LINK_MALFORMED: { status: 400, message: 'This link is not valid.' },
-  CONTENT_LINK_SIGNATURE_INVALID: { status: 403, message: 'This link is not valid.' },
-  CONTENT_LINK_WRONG_CONTENT: { status: 403, message: 'This link is for other content.' },
-  CONTENT_LINK_EXPIRED: { status: 410, message: 'This link has expired.' },
-  CONTENT_NOT_FOUND: { status: 404, message: 'No such article.' },
+  CONTENT_LINK_MISSING: { status: 401 }, CONTENT_LINK_MALFORMED: { status: 400 }, CONTENT_LINK_SIGNATURE_INVALID: { status: 403 },
+  CONTENT_LINK_WRONG_CONTENT: { status: 403 }, CONTENT_LINK_EXPIRED: { status: 410 }, CONTENT_NOT_FOUND: { status: 404 },
+  // Admin
+  ADMIN_LOGIN_FAILED: { status: 401 }, ADMIN_LOGIN_THROTTLED: { status: 429 }, SMTP_NOT_CONFIGURED: { status: 409 },
+  INTEGRATION_NOT_FOUND: { status: 404 }, KEY_PURPOSE_UNKNOWN: { status: 404 }, KEY_UNSEALABLE: { status: 500 },
+  DOWNLOAD_PRODUCT_NOT_FOUND: { status: 404 }, DUPLICATE_COUPON_CODE: { status: 409 }, PASS_NOT_FOUND: { status: 404 },
+  CONTENT_ITEM_NOT_FOUND: { status: 404 }, CONTENT_TAKEN: { status: 409 }, CONTENT_PRODUCT_KIND: { status: 422 },
+  // Merchant certificates
+  CERTIFICATE_MISSING: { status: 422 }, CERTIFICATE_TOO_LARGE: { status: 413 }, CERTIFICATE_PRIVATE_KEY: { status: 422 },
+  CERTIFICATE_NOT_PEM: { status: 422 }, CERTIFICATE_SEVERAL: { status: 422 }, CERTIFICATE_WRONG_BLOCK: { status: 422 },
+  CERTIFICATE_UNREADABLE: { status: 422 }, CERTIFICATE_KEY_TOO_SMALL: { status: 422 }, CERTIFICATE_KEY_TOO_LARGE: { status: 422 },
+  CERTIFICATE_KEY_TYPE: { status: 422 },
 } satisfies Record<ErrorCode, PublicReply>;
 
-export interface PublicError { status: number; code: ErrorCode | 'INTERNAL' | 'UNAVAILABLE'; message: string; headers?: Record<string, string> }
+export const ERROR_CODES = Object.keys(PUBLIC) as ErrorCode[];
 
-/** Known errors map to their status; anything else is logged and becomes a bare 500. */
-export function publicError(error: unknown, context: string): PublicError {
+/** What a client may see as `error`: a refusal's code, or the two answers that are not refusals. */
+export type PublicCode = ErrorCode | 'INTERNAL' | 'UNAVAILABLE';
+
+export interface PublicError {
+  status: number;
+  code: PublicCode;
+  message: string;
+  /** Input refusals: the words for each refused field. */
+  fields?: FieldErrors;
+  headers?: Record<string, string>;
+}
+
+// Numbers are passed as text: a limit or a key size reads as typed ("8192", not "8,192").
+const asText = (params: MessageParams = {}) => Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));
+
+function fieldWords(fields: FieldReasons, locale: string): FieldErrors {
+  const reasons = translatorFor(locale, 'FieldErrors');
+  const labels = translatorFor(locale, 'Fields');
+  return Object.fromEntries(Object.entries(fields).map(([field, { reason, params }]) => {
+    const key = (reasons.has(reason as FieldReasonKey) ? reason : 'invalid') as FieldReasonKey;
+    const label = labels.has(field as keyof typeof en.Fields) ? labels(field as keyof typeof en.Fields) : field;
+    return [field, reasons(key, { field: label, ...asText(params) })];
+  }));
+}
+
+function refusalWords(error: ShopError, reply: PublicReply, locale: string): Pick<PublicError, 'message' | 'fields'> {
+  const words = translatorFor(locale, 'Errors')(error.code, asText(error.params));
+  const message = reply.detail && error.publicDetail ? `${words} (${error.publicDetail})` : words;
+  return error.fields ? { message, fields: fieldWords(error.fields, locale) } : { message };
+}
+
+/**
+ * Any error, in a language: a refusal's status and words (logged as a warning), a database
+ * outage's 503, anything else a logged bare 500 that names nothing.
+ */
+export function publicError(error: unknown, context: string, locale: string = DEFAULT_LOCALE): PublicError {
+  const errors = translatorFor(locale, 'Errors');
   if (error instanceof ShopError && Object.hasOwn(PUBLIC, error.code)) {
-    console.warn(`[${context}] refused: ${error.code}: ${error.message}`);
     const reply: PublicReply = PUBLIC[error.code];
-    // Request refusals carry their own wording (e.g. which limit); capabilities' details stay in the log.
-    let message = error instanceof RequestRefused ? error.message : reply.message ?? error.message;
-    if (error.publicDetail) message = `${message} (${error.publicDetail})`;
+    (reply.status >= 500 ? console.error : console.warn)(`[${context}] refused: ${error.code}: ${error.message}`);
     const retry = error instanceof RequestRefused && error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
     const headers = retry || error.replyHeaders ? { ...retry, ...error.replyHeaders } : undefined;
-    return { code: error.code, status: reply.status, message, headers };
+    return { code: error.code, status: reply.status, ...refusalWords(error, reply, locale), headers };
   }
   if (isDatabaseUnavailable(error)) {
     console.warn(`[${context}] database unavailable: ${error instanceof Error ? error.message.split('\n').at(-1) : error}`);
-    return { status: 503, code: 'UNAVAILABLE', message: UNAVAILABLE_MESSAGE, headers: unavailableHeaders('application/json') };
+    return { status: 503, code: 'UNAVAILABLE', message: errors('UNAVAILABLE'), headers: unavailableHeaders('application/json') };
   }
   console.error(`[${context}] failed:`, error);
-  return { status: 500, code: 'INTERNAL', message: TRY_AGAIN };
+  return { status: 500, code: 'INTERNAL', message: errors('INTERNAL') };
 }
 
 const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Robots-Tag': 'noindex', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' };
 
 /** The JSON shape of every refusal the API routes give: `{ error: CODE, message }`. */
-export function jsonRefusal(status: number, code: string, message: string): Response {
-  const headers = status === 503 ? { ...PRIVATE_HEADERS, ...unavailableHeaders('application/json') } : PRIVATE_HEADERS;
-  return Response.json({ error: code, message }, { status, headers });
-}
-
-export function jsonError(error: unknown, context: string): Response {
-  const { status, code, message, headers } = publicError(error, context);
+export function jsonError(error: unknown, context: string, locale: string = DEFAULT_LOCALE): Response {
+  const { status, code, message, headers } = publicError(error, context, locale);
   return Response.json({ error: code, message }, { status, headers: { ...headers, ...PRIVATE_HEADERS } });
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+export type ErrorPageHeading = keyof typeof en.ErrorPage;
+
 /** A small page for a person who followed a link or posted a form that could not be served. */
-export function errorPage(error: unknown, context: string, heading = 'Download not available'): { status: number; headers: Record<string, string>; html: string } {
-  const { status, message, headers: extra } = publicError(error, context);
+export function errorPage(
+  error: unknown, context: string, heading: ErrorPageHeading = 'download', locale: string = DEFAULT_LOCALE,
+): { status: number; headers: Record<string, string>; html: string } {
+  const { status, message, headers: extra } = publicError(error, context, locale);
   const headers: Record<string, string> = { ...PRIVATE_HEADERS, ...extra, 'Content-Type': 'text/html; charset=utf-8' };
   if (status === 503) Object.assign(headers, unavailableHeaders(headers['Content-Type']));
-  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(heading)}</title>`
-    + `<body style="font-family:system-ui;margin:3rem auto;max-width:36rem"><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(message)}</p>`
+  const title = escapeHtml(translatorFor(locale, 'ErrorPage')(heading));
+  const html = `<!doctype html><html lang="${localeFor(locale)}"><meta charset="utf-8"><title>${title}</title>`
+    + `<body style="font-family:system-ui;margin:3rem auto;max-width:36rem"><h1>${title}</h1><p>${escapeHtml(message)}</p>`
     + `<p><a href="/">Pop-up Card Shop</a></p></body></html>`;
   return { status, headers, html };
 }
@@ -134,14 +145,17 @@ export function isCrossOrigin(request: Request, publicUrl: string): boolean {
   return crossOrigin(request.headers, ownOrigins(request, publicUrl));
 }
 
+/** An API refusal's language: the request's Accept-Language (the shop's own pages send their language in it). */
+export const requestLanguage = (request: Request): Locale => negotiateLocale(request.headers.get('accept-language'));
+
 /** A program posting JSON, or asking for it, gets JSON refusals; a person's browser gets a page. */
 export const wantsJson = (request: Request) =>
   (request.headers.get('content-type') ?? '').includes('application/json') || (request.headers.get('accept') ?? '').startsWith('application/json');
 
 /** A refusal as JSON for programs, as a short page for people. */
-export function refusalResponse(error: unknown, context: string, asJson: boolean, heading: string): Response {
-  if (asJson) return jsonError(error, context);
-  const { status, headers, html } = errorPage(error, context, heading);
+export function refusalResponse(error: unknown, context: string, asJson: boolean, heading: ErrorPageHeading, locale: string): Response {
+  if (asJson) return jsonError(error, context, locale);
+  const { status, headers, html } = errorPage(error, context, heading, locale);
   return new Response(html, { status, headers });
 }
 

@@ -32,13 +32,12 @@ export function declaredTooLarge(headers: Headers, limit: number): boolean {
 export function guardStateChange(request: Request, ownOrigins: readonly string[] | 'any', limit = BODY_LIMIT_BYTES): RequestRefused | null {
   if (SAFE_METHODS.has(request.method)) return null;
   if (ownOrigins !== 'any' && isCrossOrigin(request.headers, ownOrigins)) return new RequestRefused('CROSS_ORIGIN', 'Cross-site requests are not allowed.');
-  if (declaredTooLarge(request.headers, limit)) {
-    return new RequestRefused('BODY_TOO_LARGE', `The request is larger than ${Math.round(limit / 1024)} KiB.`);
-  }
+  if (declaredTooLarge(request.headers, limit)) return tooLargeFor(limit)();
   return null;
 }
 
-const tooLargeFor = (limit: number) => () => new RequestRefused('BODY_TOO_LARGE', `The request is larger than ${Math.round(limit / 1024)} KiB.`);
+const tooLargeFor = (limit: number) => () =>
+  new RequestRefused('BODY_TOO_LARGE', `the request is larger than ${limit} bytes`, undefined, { kib: Math.round(limit / 1024) });
 
 /**
  * Reads a body, refusing once it passes `limit` bytes, whatever Content-Length said; the

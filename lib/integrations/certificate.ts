@@ -1,17 +1,17 @@
 // A merchant's uploaded public key: an X.509 certificate PEM (as `openssl req -x509` makes it)
 // or an SPKI public-key PEM. Anything else is refused with a message a merchant can act on.
 import { X509Certificate, createHash, createPublicKey, type KeyObject } from 'node:crypto';
+import { ShopError, type CertificateErrorCode, type MessageParams } from '../errors';
 
 export const MIN_RSA_BITS = 2048;
 // Every request pays one public-key operation with this key: bound it.
 export const MAX_RSA_BITS = 8192;
 const MAX_PEM_CHARS = 20_000;
 
-export class CertificateRefused extends Error {
-  readonly code = 'CERTIFICATE_REFUSED';
-  constructor(message: string) {
-    super(message);
-    this.name = 'CertificateRefused';
+/** The words for each code, naming what to upload instead, are in messages/*.json. */
+export class CertificateRefused extends ShopError {
+  constructor(readonly code: CertificateErrorCode, params?: MessageParams) {
+    super(`${code} ${JSON.stringify(params ?? {})}`, { params });
   }
 }
 
@@ -31,13 +31,13 @@ function keyTypeOf(key: KeyObject): { keyType: MerchantCertificate['keyType']; k
   const details = key.asymmetricKeyDetails ?? {};
   if (key.asymmetricKeyType === 'rsa') {
     const bits = details.modulusLength ?? 0;
-    if (bits < MIN_RSA_BITS) throw new CertificateRefused(`This RSA key has ${bits} bits; at least ${MIN_RSA_BITS} are required.`);
-    if (bits > MAX_RSA_BITS) throw new CertificateRefused(`This RSA key has ${bits} bits; at most ${MAX_RSA_BITS} are accepted.`);
+    if (bits < MIN_RSA_BITS) throw new CertificateRefused('CERTIFICATE_KEY_TOO_SMALL', { bits, min: MIN_RSA_BITS });
+    if (bits > MAX_RSA_BITS) throw new CertificateRefused('CERTIFICATE_KEY_TOO_LARGE', { bits, max: MAX_RSA_BITS });
     return { keyType: 'rsa', keyBits: bits };
   }
   if (key.asymmetricKeyType === 'ec' && details.namedCurve === 'prime256v1') return { keyType: 'ec', keyBits: 256 };
   if (key.asymmetricKeyType === 'ed25519') return { keyType: 'ed25519', keyBits: 256 };
-  throw new CertificateRefused('Only RSA (2048 bits or more), EC P-256 and Ed25519 keys are accepted.');
+  throw new CertificateRefused('CERTIFICATE_KEY_TYPE');
 }
 
 export function fingerprintOf(key: KeyObject): string {
@@ -53,22 +53,22 @@ function readBlock(label: string, pem: string): { key: KeyObject; format: Mercha
     }
     return { key: createPublicKey({ key: pem, format: 'pem' }), format: 'spki', subject: null, notAfter: null };
   } catch {
-    throw new CertificateRefused(`The ${label === 'CERTIFICATE' ? 'certificate' : 'public key'} could not be read; is the file complete?`);
+    throw new CertificateRefused('CERTIFICATE_UNREADABLE', { format: label === 'CERTIFICATE' ? 'certificate' : 'publicKey' });
   }
 }
 
 /** Validates an upload and keeps only its public key (as SPKI PEM) and what the admin is shown. */
 export function parseMerchantCertificate(text: string): MerchantCertificate {
-  if (text.length > MAX_PEM_CHARS) throw new CertificateRefused('This file is too large to be a certificate.');
+  if (text.length > MAX_PEM_CHARS) throw new CertificateRefused('CERTIFICATE_TOO_LARGE');
   const blocks = [...text.matchAll(PEM_BLOCK)];
   if (blocks.some(([, label]) => label.includes('PRIVATE KEY'))) {
-    throw new CertificateRefused('This is a private key. Keep it secret and upload the public certificate (publiccert.pem) instead.');
+    throw new CertificateRefused('CERTIFICATE_PRIVATE_KEY');
   }
-  if (blocks.length === 0) throw new CertificateRefused('Upload a PEM file: an X.509 certificate (BEGIN CERTIFICATE) or a public key (BEGIN PUBLIC KEY).');
-  if (blocks.length > 1) throw new CertificateRefused('Upload a single certificate or public key, not several.');
+  if (blocks.length === 0) throw new CertificateRefused('CERTIFICATE_NOT_PEM');
+  if (blocks.length > 1) throw new CertificateRefused('CERTIFICATE_SEVERAL');
   const [pem, label] = blocks[0];
   if (label !== 'CERTIFICATE' && label !== 'PUBLIC KEY') {
-    throw new CertificateRefused(`A "${label}" is not accepted: upload an X.509 certificate (BEGIN CERTIFICATE) or an SPKI public key (BEGIN PUBLIC KEY).`);
+    throw new CertificateRefused('CERTIFICATE_WRONG_BLOCK', { label });
   }
   const { key, format, subject, notAfter } = readBlock(label, pem);
   return {

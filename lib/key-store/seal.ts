@@ -2,16 +2,17 @@
 // its own purpose, the row's kid as associated data (a sealed key moved to another row fails).
 // The first APP_KEYS entry seals; every entry is tried to unseal, so APP_KEYS can rotate.
 import { createCipheriv, createDecipheriv, createPrivateKey, randomBytes, type KeyObject } from 'node:crypto';
+import { ShopError } from '../errors';
 import { deriveKeyRing } from '../signing/key-ring';
 
 const SEAL_PURPOSE = 'key-store:private-key-seal:v1';
 const VERSION = 'v1';
 
-export class KeyUnsealable extends Error {
+/** A configuration fault, not the visitor's: it answers a bare 500 and the log says why. */
+export class KeyUnsealable extends ShopError {
   readonly code = 'KEY_UNSEALABLE';
   constructor(kid: string) {
     super(`the private key ${kid} cannot be unsealed with any APP_KEYS entry (was the key that sealed it removed?)`);
-    this.name = 'KeyUnsealable';
   }
 }
 

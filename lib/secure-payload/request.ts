@@ -1,7 +1,7 @@
 // The HTTP edge of a secure request, shared by POST /checkout/secure and /account/authenticate:
 // read the three fields from a form-encoded or JSON body of bounded size, open them, and turn
 // every refusal into its 4xx. A route then only decides where a success goes.
-import { jsonError } from '../http/errors';
+import { jsonError, requestLanguage } from '../http/errors';
 import { readBoundedBody } from '../http/request-guard';
 import { MAX_PAYLOAD_CHARS, type SecureFields } from './decode';
 import { refuse } from './errors';
@@ -56,6 +56,6 @@ export async function handleSecureRequest<T>(request: Request, open: (fields: Se
   try {
     return { ok: true, value: await open(await readSecureFields(request)) };
   } catch (error) {
-    return { ok: false, response: jsonError(error, context) };
+    return { ok: false, response: jsonError(error, context, requestLanguage(request)) };
   }
 }

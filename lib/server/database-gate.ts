@@ -4,6 +4,6 @@
 import { unavailableResponse } from '../db/unavailable';
 import { databaseReachable } from './shop';
 
-export async function databaseGate(): Promise<Response | null> {
-  return (await databaseReachable()) ? null : unavailableResponse(false);
+export async function databaseGate(locale: string): Promise<Response | null> {
+  return (await databaseReachable()) ? null : unavailableResponse(false, locale);
 }

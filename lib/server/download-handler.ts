@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress } from '../http/client-address';
 import { errorPage, PRIVATE_HEADERS } from '../http/errors';
+import { negotiateLocale } from '../i18n/locales';
 import { recordBytesSent } from '../downloads/authorize';
 import { sendReply, type DownloadReply } from '../downloads/reply';
 import { serveDownload } from '../downloads/serve';
@@ -50,7 +51,7 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
       },
     }, { db: db(), ring: rings.downloads, storageDir, s3, now: new Date(), offload: downloadOffload });
   } catch (error) {
-    reply = errorPage(error, `download ${slug}`);
+    reply = errorPage(error, `download ${slug}`, 'download', negotiateLocale(header(req.headers['accept-language'])));
   }
   const send = (answer: DownloadReply) => sendReply(res, { ...answer, headers: { ...answer.headers, ...HEADERS } }, method);
   try {
@@ -58,6 +59,6 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
     if (!sent.complete && reply.eventId !== undefined) await recordBytesSent(db(), reply.eventId, sent.bytesSent);
   } catch (error) {
     if (res.headersSent) return void res.destroy();
-    await send(errorPage(error, `download ${slug}`));
+    await send(errorPage(error, `download ${slug}`, 'download', negotiateLocale(header(req.headers['accept-language']))));
   }
 }

@@ -59,7 +59,7 @@ describe('admin uploads', () => {
   it('an empty file is refused and leaves no file', async () => {
     const dir = storage();
     const error = await refusal(receiveUpload(multipart('empty.pdf', Buffer.alloc(0)), dir, 10_000));
-    expect((error as RequestRefused).code).toBe('UPLOAD_REJECTED');
+    expect((error as RequestRefused).code).toBe('UPLOAD_EMPTY');
     expect(filesIn(dir)).toEqual([]);
   });
 

@@ -22,7 +22,7 @@ function everyShopError(): ShopError[] {
     try { instance = Reflect.construct(value, ['secret detail 42']); } catch { instance = Reflect.construct(value, [['secret-detail-42']]); }
     return instance instanceof ShopError && instance.code ? [instance] : [];
   });
-  return [...instances, new CartError('quantity', 'x'), new RequestRefused('RATE_LIMITED', 'Slow down.', 30),
+  return [...instances, new CartError('quantity', 'quantityWhole'), new RequestRefused('RATE_LIMITED', 'Slow down.', 30),
     new AccountNotFound(), new SecurePayloadError('KEY_MISMATCH', 'secret detail 42')];
 }
 

@@ -3,19 +3,16 @@ import { createHash, createPublicKey, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CertificateRefused, parseMerchantCertificate } from '@/lib/integrations';
 import { makeMerchantKeys, openssl, writeTemp, type MerchantKeys } from '../support/merchant';
+import { refusalOf } from '../support/words';
 
 let merchant: MerchantKeys;
 beforeAll(() => { merchant = makeMerchantKeys(2048, '/C=DE/O=Papier GmbH/CN=shop.papier.example'); });
 afterAll(() => merchant?.cleanup());
 
+/** The words the admin reads for a refused upload. */
 const refusedWith = (text: string) => {
-  try {
-    parseMerchantCertificate(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CertificateRefused);
-    return (error as Error).message;
-  }
-  throw new Error('expected a refusal');
+  expect(() => parseMerchantCertificate(text)).toThrow(CertificateRefused);
+  return refusalOf(() => parseMerchantCertificate(text)).message;
 };
 
 describe('merchant certificates', () => {

@@ -5,6 +5,7 @@ import { openAccountRequest, readSecureFields } from '@/lib/secure-payload';
 import { resolveAccount } from '@/lib/accounts/accounts';
 import { refusalResponse, seeOther, wantsJson } from '@/lib/http/errors';
 import { getShopSession } from '@/lib/server/session';
+import { requestLocale } from '@/lib/server/i18n-request';
 
 export async function POST(request: Request) {
   const now = new Date();
@@ -16,6 +17,6 @@ export async function POST(request: Request) {
     await session.save();
     return seeOther('/account');
   } catch (error) {
-    return refusalResponse(error, 'account/authenticate', wantsJson(request), 'Sign-in not available');
+    return refusalResponse(error, 'account/authenticate', wantsJson(request), 'signIn', await requestLocale());
   }
 }

@@ -6,6 +6,7 @@ import { openCheckoutRequest, readSecureFields } from '@/lib/secure-payload';
 import { createCheckoutDraft, draftCountry } from '@/lib/checkout/draft';
 import { refusalResponse, seeOther, wantsJson } from '@/lib/http/errors';
 import { getShopSession } from '@/lib/server/session';
+import { requestLocale } from '@/lib/server/i18n-request';
 
 export async function POST(request: Request) {
   const now = new Date();
@@ -20,6 +21,6 @@ export async function POST(request: Request) {
     await session.save();
     return seeOther('/checkout');
   } catch (error) {
-    return refusalResponse(error, 'checkout/secure', wantsJson(request), 'Checkout not available');
+    return refusalResponse(error, 'checkout/secure', wantsJson(request), 'checkout', await requestLocale());
   }
 }

@@ -4,15 +4,15 @@ import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { requestClientIp } from '@/lib/server/client-ip';
 import { db, shop } from '@/lib/server/shop';
-import { RequestRefused, ShopError } from '@/lib/errors';
+import { refusal, RequestRefused } from '@/lib/errors';
 import { deliverMailSoon } from '@/lib/server/mail';
 import { redeemOrderClaim, requestOrderClaim } from '@/lib/order-claims/claims';
 import { signedOrderPath } from '@/lib/order-access/links';
-import { publicError } from '@/lib/http/errors';
 import { rateLimits } from '@/lib/server/rate-limits';
 import { queryPairs } from '@/lib/signing';
 import { rememberOrder } from '@/lib/session/session';
 import { getShopSession } from '@/lib/server/session';
+import { actionRefusal } from '@/lib/server/refusals';
 
 export interface ClaimState { sent?: boolean; error?: string }
 
@@ -24,8 +24,7 @@ export async function requestClaimAction(_prev: ClaimState, form: FormData): Pro
     await rateLimits().consume('claim-per-ip', await requestClientIp());
     await rateLimits().consume('claim-per-order', number);
   } catch (error) {
-    if (error instanceof RequestRefused) return { error: 'Too many requests for this order. Please try again later.' };
-    throw error;
+    return { error: (await actionRefusal(error instanceof RequestRefused ? refusal('ORDER_CLAIM_THROTTLED') : error, 'order-claim')).message };
   }
   const { settings: { publicUrl }, rings } = shop();
   const now = new Date();
@@ -43,8 +42,7 @@ export async function claimOrderAction(_prev: ClaimState, form: FormData): Promi
   try {
     await redeemOrderClaim(db(), number, queryPairs(String(form.get('link') ?? '')), rings.claims, new Date());
   } catch (error) {
-    if (error instanceof ShopError) return { error: publicError(error, 'order-claim').message };
-    throw error;
+    return { error: (await actionRefusal(error, 'order-claim')).message };
   }
   const session = await getShopSession();
   session.orders = rememberOrder(session.orders, number);

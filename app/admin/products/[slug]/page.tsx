@@ -1,16 +1,21 @@
 import { notFound } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
 import { db } from '@/lib/server/shop';
+import { refusal, type RequestErrorCode } from '@/lib/errors';
+import { publicError } from '@/lib/http/errors';
 import { AdminShell } from '../../admin-shell';
 import { DownloadSettingsForm } from './download-settings-form';
 import { FILE_KINDS } from '@/lib/fulfilment/kinds';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ uploaded?: string; uploadError?: string }> };
 
-const UPLOAD_ERRORS: Record<string, string> = {
-  missing: 'Choose a file to upload.',
-  empty: 'The file is empty.',
-  failed: 'The upload did not complete; nothing was changed.',
-};
+/** The upload route's `uploadError=` (kept short in the URL) and the refusal it stands for. */
+const UPLOAD_ERRORS: Record<string, RequestErrorCode> = { missing: 'UPLOAD_MISSING', empty: 'UPLOAD_EMPTY', failed: 'UPLOAD_REJECTED' };
+
+async function uploadErrorWords(uploadError: string) {
+  const code = Object.hasOwn(UPLOAD_ERRORS, uploadError) ? UPLOAD_ERRORS[uploadError] : 'UPLOAD_REJECTED';
+  return publicError(refusal(code), 'admin upload', await getLocale()).message;
+}
 
 export default async function AdminProductPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -34,7 +39,7 @@ async function ProductDownloads({ slug, uploaded, uploadError }: { slug: string;
           <button type="submit">Upload and use as local source</button>
         </form>
         {uploaded ? <p role="status" className="ok">File uploaded; the product now downloads it.</p> : null}
-        {uploadError ? <p role="alert" className="form-error">{UPLOAD_ERRORS[uploadError] ?? UPLOAD_ERRORS.failed}</p> : null}
+        {uploadError ? <p role="alert" className="form-error">{await uploadErrorWords(uploadError)}</p> : null}
       </section>
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">Download settings</h2>

@@ -4,7 +4,7 @@ import { unlockArticle } from '@/lib/content-links/access';
 import { corsHeaders, preflightHeaders, signedUrlFrom } from '@/lib/content-links/cors';
 import { accessContext } from '@/lib/server/content-links';
 import { ContentNotFound } from '@/lib/content-links/errors';
-import { PRIVATE_HEADERS, publicError } from '@/lib/http/errors';
+import { PRIVATE_HEADERS, publicError, requestLanguage } from '@/lib/http/errors';
 import { shop } from '@/lib/server/shop';
 
 type Context = { params: Promise<{ slug: string }> };
@@ -23,7 +23,7 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     const { article, html } = await unlockArticle(accessContext(new Date()), slug, { link: signedUrlFrom(request.headers) });
     return Response.json({ slug: article.slug, title: article.title, html }, { headers });
   } catch (error) {
-    const { status, code, message } = publicError(error, 'content access');
+    const { status, code, message } = publicError(error, 'content access', requestLanguage(request));
     return Response.json({ error: code, message }, { status, headers });
   }
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { db, shop } from '@/lib/server/shop';
 import { issueDownloadToken } from '@/lib/downloads/issue-token';
-import { isCrossOrigin, jsonError, jsonRefusal, PRIVATE_HEADERS } from '@/lib/http/errors';
+import { refusal } from '@/lib/errors';
+import { isCrossOrigin, jsonError, PRIVATE_HEADERS, requestLanguage } from '@/lib/http/errors';
 import { readBodyText } from '@/lib/http/request-guard';
 import { clientAddressOf } from '@/lib/http/client-address';
 import { rateLimits } from '@/lib/server/rate-limits';
@@ -18,30 +19,20 @@ const bodySchema = z.object({
 const parseJson = (text: string): unknown => { try { return JSON.parse(text); } catch { return null; } };
 
 export async function POST(request: Request) {
-  if (isCrossOrigin(request, shop().settings.publicUrl)) {
-    return jsonRefusal(403, 'CROSS_ORIGIN', 'Cross-site requests are not allowed.');
-  }
-  let body: string;
   try {
+    if (isCrossOrigin(request, shop().settings.publicUrl)) throw refusal('CROSS_ORIGIN');
     await rateLimits().consume('download-token', clientAddressOf(request.headers, shop().settings.trustProxy));
-    body = await readBodyText(request);
-  } catch (error) {
-    return jsonError(error, 'download-token');
-  }
-  const parsed = bodySchema.safeParse(parseJson(body));
-  if (!parsed.success) {
-    return jsonRefusal(400, 'BAD_REQUEST', 'Send order_link, license_id and product_slug as JSON.');
-  }
-  const { order_link, license_id, product_slug } = parsed.data;
-  const [path, query] = order_link.split('?');
-  const session = await getShopSession();
-  try {
+    const parsed = bodySchema.safeParse(parseJson(await readBodyText(request)));
+    if (!parsed.success) throw refusal('BAD_REQUEST');
+    const { order_link, license_id, product_slug } = parsed.data;
+    const [path, query] = order_link.split('?');
+    const session = await getShopSession();
     const issued = await issueDownloadToken(db(), {
       orderNumber: path.slice('/orders/'.length), orderLinkQuery: queryPairs(query), sessionOrders: session.orders ?? [],
       licenseId: license_id, productSlug: product_slug,
     }, shop().rings, new Date());
     return Response.json(issued, { headers: PRIVATE_HEADERS });
   } catch (error) {
-    return jsonError(error, 'download-token');
+    return jsonError(error, 'download-token', requestLanguage(request));
   }
 }

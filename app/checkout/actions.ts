@@ -4,19 +4,15 @@ import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { db, shop } from '@/lib/server/shop';
 import { deliverMailSoon } from '@/lib/server/mail';
-import { checkoutSchemaFor, CHECKOUT_FIELDS } from '@/lib/checkout/customer-input';
-import { kindsOf } from '@/lib/catalog/products';
-import { needsDelivery } from '@/lib/fulfilment/kinds';
+import { CHECKOUT_FIELDS } from '@/lib/checkout/customer-input';
+import { checkout } from '@/lib/checkout/submit';
 import { contentLinkSigner } from '@/lib/server/content-links';
-import { formValues, parseInput, type FieldErrors } from '@/lib/forms';
-import { InputInvalid } from '@/lib/errors';
+import { formValues, type FieldErrors } from '@/lib/forms';
 import { requestClientIp } from '@/lib/server/client-ip';
 import { rateLimits } from '@/lib/server/rate-limits';
 import { actionRefusal } from '@/lib/server/refusals';
-import { placeOrder } from '@/lib/checkout/place-order';
-import { CartError, parseQuantity } from '@/lib/checkout/cart';
 import { DraftGone } from '@/lib/checkout/errors';
-import { draftLines, draftTerms, loadCheckoutDraft, lockedCheckoutFields } from '@/lib/checkout/draft';
+import { loadCheckoutDraft, type CheckoutDraft } from '@/lib/checkout/draft';
 import { CouponError } from '@/lib/coupons/errors';
 import { localeFor } from '@/lib/i18n/locales';
 import { rememberOrder, shopperCurrency } from '@/lib/session/session';
@@ -28,35 +24,17 @@ export interface CheckoutState {
   values?: Record<string, string>;
 }
 
-/** The quantities the shopper set for items the merchant lets them change (`quantity:<slug>` fields). */
-function chosenQuantities(form: FormData): Map<string, number> {
-  const chosen = new Map<string, number>();
-  for (const [name, value] of form.entries()) {
-    if (!name.startsWith('quantity:')) continue;
-    try {
-      chosen.set(name.slice('quantity:'.length), parseQuantity(value));
-    } catch (error) {
-      throw error instanceof CartError ? new InputInvalid({ [name]: error.reason }) : error;
-    }
-  }
-  return chosen;
-}
-
-type Draft = Awaited<ReturnType<typeof loadCheckoutDraft>>;
 type Session = Awaited<ReturnType<typeof getShopSession>>;
 
-/** Validates, places the order and empties what it came from; the signed order path. */
-async function place(form: FormData, session: Session, draft: Draft, typed: Record<string, string>, now: Date) {
-  // What the merchant's payload fixed wins over anything the browser sent.
-  const values = { ...typed, ...(draft ? lockedCheckoutFields(draft.payload) : {}) };
-  const quantities = chosenQuantities(form);
-  const lines = draft ? draftLines(draft, session.cart ?? [], quantities) : session.cart ?? [];
-  const customer = parseInput(checkoutSchemaFor(needsDelivery(await kindsOf(db(), lines.map((line) => line.slug)))), values);
-  const couponCode = typed.coupon.trim() || undefined;
-  const terms = draft ? draftTerms(draft, couponCode) : { currency: shopperCurrency(session), couponCode, language: localeFor(await getLocale()) };
-  await rateLimits().consume('checkout', await requestClientIp());
+/** Places the order and empties what it came from; the signed order path. */
+async function place(form: FormData, session: Session, draft: CheckoutDraft | null, typed: Record<string, string>, now: Date) {
+  const quantities = [...form.entries()].flatMap(([name, value]) => (name.startsWith('quantity:') ? [[name, String(value)] as [string, string]] : []));
   const { settings: { publicUrl }, rings } = shop();
-  const placed = await placeOrder(db(), lines, customer, { ring: rings.orders, publicUrl, now, contentSigner: await contentLinkSigner(now) }, terms);
+  const placed = await checkout(db(), {
+    draft, cart: session.cart ?? [], typed, quantities, currency: shopperCurrency(session), language: localeFor(await getLocale()),
+  }, { ring: rings.orders, publicUrl, now, contentSigner: await contentLinkSigner(now) }, async () => {
+    await rateLimits().consume('checkout', await requestClientIp());
+  });
   session.orders = rememberOrder(session.orders, placed.number);
   if (draft) session.checkoutDraftId = undefined;
   else session.cart = [];

@@ -1,8 +1,8 @@
 // The message catalogues, for next-intl's request config, and translators for server code:
 // emails, and server components on hot pages (the order page).
 import { _createCache, _createIntlFormatters, createTranslator } from 'next-intl';
-import en from '../../messages/en.json';
-import de from '../../messages/de.json';
+import en from '../../messages/en.json' with { type: 'json' };
+import de from '../../messages/de.json' with { type: 'json' };
 import { keptIn } from '../kept';
 import { localeFor, type Locale } from './locales';
 

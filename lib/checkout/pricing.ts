@@ -57,7 +57,7 @@ export interface PricedCart<P extends PricedProduct = PricedProduct> extends Tot
 
 export interface CartPricing {
   currency: string;
-  /** Charged once when any line is a physical product. */
+  /** Charged once when any line is of a shipped kind. */
   shippingCents: number;
 }
 

@@ -37,6 +37,9 @@ test('an admin configures a local, an external and an S3 file source', async ({ 
     await saveSettings(page, S3.slug, 'S3 object', { ...s3Fields, 'S3 link lifetime (seconds, 60–3600)': lifetime });
     await expect(page.locator('#s3ExpirySeconds-error')).toContainText(message);
   }
+  // Checked when saved: an object the shop cannot read is refused here, not at a shopper's download.
+  await saveSettings(page, S3.slug, 'S3 object', { ...s3Fields, 'S3 object key': 'packs/not-uploaded.zip', 'S3 link lifetime (seconds, 60–3600)': '300' });
+  await expect(page.locator('#s3Key-error')).toHaveText(`No object s3://${S3.bucket}/packs/not-uploaded.zip was found: check the bucket and the key.`);
   await page.goto('/admin/products');
   // Refused: nothing saved, the demo's sample file (npm run db:setup) is still the source.
   await expect(page.getByRole('row', { name: /Pop-up SVG Cut Files/ })).toContainText('local · pop-up-svg-cut-files-sample.zip');

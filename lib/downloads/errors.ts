@@ -16,6 +16,8 @@ export class LicenseRevoked extends kind('LICENSE_REVOKED', 'the license is revo
 export class LicenseExpired extends kind('LICENSE_EXPIRED', 'the license has expired') {}
 export class DownloadLimitReached extends kind('DOWNLOAD_LIMIT_REACHED', 'the download limit is reached') {}
 export class FileUnavailable extends kind('FILE_UNAVAILABLE', 'no file is configured for the product') {}
+/** The product's file source failed in a way only an admin can mend (S3 credentials, a bucket setting). */
+export class FileSourceMisconfigured extends kind('FILE_SOURCE_MISCONFIGURED', 'the file source cannot be used') {}
 export class RangeNotSatisfiable extends kind('RANGE_NOT_SATISFIABLE', 'the requested range is outside the file') {
   override readonly replyHeaders: Readonly<Record<string, string>>;
   constructor(readonly size = 0) {

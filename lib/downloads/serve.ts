@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import type { KeyRing } from '../signing';
 import { claimDownload, recordDownload, refundDownload, resolveDownload } from './authorize';
 import type { DownloadClient } from './client';
-import { FileUnavailable, TokenMalformed } from './errors';
+import { FileSourceMisconfigured, FileUnavailable, TokenMalformed } from './errors';
 import { localFileReply, offloadedFileReply, openLocalFile, requestedRange } from './sources/local';
 import type { DownloadReply } from './reply';
 import { assertDownloadsLeft } from './license-rules';
@@ -64,6 +64,6 @@ export async function serveDownload(request: DownloadRequest, deps: DownloadDeps
     // Counted as it was read, but not handed out (a bad S3 setting, credentials that could not be
     // fetched): the shopper keeps the download.
     await refundDownload(db, resolved.license.id, eventId);
-    throw error;
+    throw new FileSourceMisconfigured(`s3://${source.s3Bucket}/${source.s3Key} cannot be presigned: ${(error as Error)?.name}: ${(error as Error)?.message}`);
   }
 }

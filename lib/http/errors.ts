@@ -17,7 +17,7 @@ const PUBLIC = {
   TOKEN_MALFORMED: { status: 400 }, TOKEN_SIGNATURE_INVALID: { status: 403 }, TOKEN_EXPIRED: { status: 410 },
   WRONG_PRODUCT: { status: 403 }, LICENSE_NOT_FOUND: { status: 403 }, LICENSE_REVOKED: { status: 403 },
   LICENSE_EXPIRED: { status: 403 }, DOWNLOAD_LIMIT_REACHED: { status: 403 }, FILE_UNAVAILABLE: { status: 404 },
-  RANGE_NOT_SATISFIABLE: { status: 416 },
+  RANGE_NOT_SATISFIABLE: { status: 416 }, FILE_SOURCE_MISCONFIGURED: { status: 503 },
   // Orders, signed order links and claims
   ORDER_ACCESS_DENIED: { status: 403 }, ORDER_NOT_FOUND: { status: 404 }, ADDRESS_LOCKED: { status: 409 },
   ALREADY_DISPATCHED: { status: 409 }, CONCURRENT_CHANGE: { status: 409 }, NOTHING_TO_DISPATCH: { status: 409 },

@@ -14,6 +14,8 @@ import {
   DownloadLimitReached, FileUnavailable, LicenseExpired, LicenseNotFound, LicenseRevoked, WrongProduct,
 } from '@/lib/downloads/errors';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
+import { FileSourceMisconfigured } from '@/lib/downloads/errors';
+import { publicError } from '@/lib/http/errors';
 
 const keys = ['downloads-test-key-0123456789abcdefghij'];
 const rings = { orders: deriveKeyRing(keys, ORDER_LINK_PURPOSE), downloads: downloadTokenRing(keys) };
@@ -190,6 +192,10 @@ describe.each(PROVIDERS_UNDER_TEST)('downloads on %s', (provider) => {
       method: 'GET', slug: 'svg-cut-files', token: tokenFor(license.id, 'svg-cut-files'), range: null, ifRange: null, client: client(2),
     }, { db: test.db, ring: rings.downloads, storageDir: '/nonexistent', s3: { region, forcePathStyle: true, accessKeyId: 'a', secretAccessKey: 'b' }, now });
     await expect(serve('')).rejects.toThrow(/region/i); // an S3 setting the presigner refuses
+    // Refunded again below; the shopper is told 503 (try later), never a 500.
+    const refused = await serve('').catch((error) => error);
+    expect(refused).toBeInstanceOf(FileSourceMisconfigured);
+    expect(publicError(refused, 'test').status).toBe(503);
     expect(await test.db.license.findUniqueOrThrow({ where: { id: license.id }, include: { downloads: true } }))
       .toMatchObject({ downloadCount: 0, downloads: [] });
     // The one download the limit allows is still there.

@@ -1,7 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { db } from '@/lib/server/shop';
+import { db, shop } from '@/lib/server/shop';
+import { checkFileSource } from '@/lib/downloads/source-check';
+import { s3ClientFor } from '@/lib/downloads/sources/s3';
 import { productDownloadSchema, saveProductDownloadSettings, sourceSchema } from '@/lib/downloads/settings';
 import { InputInvalid, refusal } from '@/lib/errors';
 import { fieldReason, formValues, reasonsOf, type FieldErrors } from '@/lib/forms';
@@ -30,6 +32,8 @@ export async function saveDownloadSettingsAction(_prev: SettingsState, form: For
     const product = await db().product.findFirst({ where: { slug: String(form.get('slug') ?? ''), kind: { in: FILE_KINDS } }, include: { fileSource: true } });
     if (!product) throw refusal('DOWNLOAD_PRODUCT_NOT_FOUND');
     const { limits, source } = settingsOf(values, Boolean(product.fileSource?.storedName));
+    const { settings: { s3 }, secure } = shop();
+    await checkFileSource(source, { httpsOnly: secure, s3: () => s3ClientFor(s3) });
     await saveProductDownloadSettings(db(), product.id, limits, source, new Date());
     revalidatePath(`/admin/products/${product.slug}`);
     return { saved: true, values };

@@ -4,6 +4,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { RAW_URL_HEADER } from './lib/content-links/raw-url';
 import { adminCookieName, adminCookieOptions, renewAdminCookie } from '@/lib/admin/session';
+import { ADMIN_LOGIN_PATH, adminLoginUrl } from '@/lib/admin/return-path';
 import { RequestRefused } from '@/lib/errors';
 import { clientAddressOf } from '@/lib/http/client-address';
 import { orderLinkState } from '@/lib/order-access/tier';
@@ -29,6 +30,15 @@ export async function proxy(request: NextRequest) {
 
   const nonce = newNonce();
   const headers = securityHeaders(nonce, secure);
+  // Each admin page view restarts the idle timeout (actions cannot set cookies from a page render);
+  // without a live admin cookie an admin page answers 303 to the login, which comes back here after.
+  const adminCookie = await adminCookieRenewal(request, appKeys, secure);
+  if (adminCookie === null && request.nextUrl.pathname !== ADMIN_LOGIN_PATH) {
+    const { pathname, search } = request.nextUrl;
+    const login = NextResponse.redirect(new URL(adminLoginUrl(`${pathname}${search}`), request.url), 303);
+    for (const [name, value] of Object.entries(headers)) login.headers.set(name, value);
+    return login;
+  }
   // Next takes the nonce for its own inline scripts from the request's CSP header.
   const forwarded = new Headers(request.headers);
   forwarded.set('Content-Security-Policy', headers['Content-Security-Policy']);
@@ -38,7 +48,7 @@ export async function proxy(request: NextRequest) {
   forwarded.set(RAW_URL_HEADER, request.url);
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  await renewAdminIdleTimeout(request, response, appKeys, secure);
+  if (adminCookie) response.cookies.set(adminCookieName(secure), adminCookie, adminCookieOptions(secure));
   return response;
 }
 
@@ -68,12 +78,10 @@ async function limitOrderLookups(request: NextRequest): Promise<RequestRefused |
   }
 }
 
-/** Each admin page view restarts the idle timeout (actions cannot set cookies from a page render). */
-async function renewAdminIdleTimeout(request: NextRequest, response: NextResponse, appKeys: string[], secure: boolean) {
-  if (request.method !== 'GET' || !request.nextUrl.pathname.startsWith('/admin')) return;
-  const name = adminCookieName(secure);
-  const renewed = await renewAdminCookie(appKeys, request.cookies.get(name)?.value, Math.floor(Date.now() / 1000));
-  if (renewed) response.cookies.set(name, renewed, adminCookieOptions(secure));
+/** An admin page's cookie, renewed (null when there is no live one); undefined for other requests. */
+async function adminCookieRenewal(request: NextRequest, appKeys: string[], secure: boolean): Promise<string | null | undefined> {
+  if (request.method !== 'GET' || !/^\/admin(\/|$)/.test(request.nextUrl.pathname)) return undefined;
+  return renewAdminCookie(appKeys, request.cookies.get(adminCookieName(secure))?.value, Math.floor(Date.now() / 1000));
 }
 
 export const config = {

@@ -46,3 +46,23 @@ test('after 10 failed logins a client is refused even with the right password; o
   await loginAsAdmin(await admin.newPage(), ADMIN_PASSWORD);
   await admin.close();
 });
+
+test('a logged-out admin URL answers 303 to the login, and the login returns to it; never to another site', async ({ page, request }) => {
+  const answer = await request.get('/admin/outbox', { maxRedirects: 0 });
+  expect(answer.status()).toBe(303);
+  expect(answer.headers().location).toMatch(/\/admin\/login\?next=%2Fadmin%2Foutbox$/);
+
+  await page.goto('/admin/outbox');
+  await expect(page).toHaveURL(/\/admin\/login\?next=%2Fadmin%2Foutbox$/);
+  await page.getByLabel('Admin password').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/admin\/outbox$/);
+  await expect(page.getByRole('heading', { name: 'Outbox' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.goto('/admin/login?next=//evil.example/admin');
+  await page.getByLabel('Admin password').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/^http:\/\/[^/]+\/admin$/);
+  await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
+});

@@ -13,6 +13,7 @@ import { deliverDueMailNow, deliverMailSoon } from '@/lib/server/mail';
 import { markDispatched } from '@/lib/orders/dispatch';
 import { LicenseNotFound } from '@/lib/downloads/errors';
 import { requireAdmin } from './require-admin';
+import { adminReturnPath } from '@/lib/admin/return-path';
 import { parseDbId } from '@/lib/db/schema-files';
 import { formValues, parseInput } from '@/lib/forms';
 import { overrideLicense, setLicenseStatus } from '@/lib/downloads/licenses';
@@ -35,7 +36,7 @@ export async function loginAction(_prev: AdminFormState, form: FormData): Promis
   const state = await oneLineFormAction('admin login', () => logIn(String(form.get('password') ?? '')));
   if ('error' in state) return state;
   await startAdminSession();
-  redirect('/admin');
+  redirect(adminReturnPath(form.get('next')));
 }
 
 export async function logoutAction() {

@@ -3,10 +3,11 @@
 import { useActionState } from 'react';
 import { deliverMailAction, loginAction, markDispatchedAction, overrideLicenseAction, setLicenseStatusAction } from './actions';
 
-export function LoginForm() {
+export function LoginForm({ returnTo = '/admin' }: { returnTo?: string }) {
   const [state, action, pending] = useActionState(loginAction, {});
   return (
     <form action={action} className="login-form">
+      <input type="hidden" name="next" value={returnTo} />
       <label htmlFor="password">Admin password</label>
       <input id="password" name="password" type="password" autoComplete="current-password" required
         aria-invalid={Boolean(state.error)} aria-describedby="password-error" />

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+node scripts/check-node.mjs
 bash scripts/ensure-chromium.sh
 bash scripts/ensure-test-servers.sh
 npx vitest run

@@ -39,8 +39,10 @@ const nextConfig = {
       { source: '/checkout/:path*', headers: privatePage },
       { source: '/checkout', headers: privatePage },
 
-      // Article and pass pages carry signed content links in their URL.
-      { source: '/articles/:path*', headers: privatePage },
+      // Pass pages, and article pages opened with a signed content link (`ss`) or a pass link,
+      // carry the link in their URL; an article's plain URL is its public, indexable teaser.
+      { source: '/articles/:path*', has: [{ type: 'query', key: 'ss' }], headers: privatePage },
+      { source: '/articles/:path*', has: [{ type: 'query', key: 'pass' }], headers: privatePage },
       { source: '/passes/:path*', headers: privatePage },
     ];
   },

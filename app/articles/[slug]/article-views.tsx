@@ -4,6 +4,7 @@ import type { LockReason } from '@/lib/content-links/article-page';
 import { formatMoney } from '@/lib/money';
 import { AddToCartForm } from '@/app/products/[slug]/add-to-cart-form';
 import { FreshLinkForm } from './fresh-link-form';
+import { JsonLd } from '@/app/_components/json-ld';
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -17,10 +18,18 @@ declare module 'react' {
 }
 
 /** The same element other sites embed; here the server has already decided, so it stays as rendered. */
+/** Google's paywalled-content markup: the teaser is free, the part in `.paywalled` is for buyers (not cloaking). */
+export function PaywallMarkup({ article }: { article: { title: string; teaser: string } }) {
+  return <JsonLd data={{
+    '@context': 'https://schema.org', '@type': 'Article', headline: article.title, description: article.teaser,
+    isAccessibleForFree: false, hasPart: { '@type': 'WebPageElement', isAccessibleForFree: false, cssSelector: '.paywalled' },
+  }} />;
+}
+
 export function ContentContainer({ itemSrc, slug, state, children }: { itemSrc: string; slug: string; state: string; children: React.ReactNode }) {
   return (
     <>
-      <shop-content-container lock-mode="signedUrl" item-src={itemSrc} access-url={`/api/access/${slug}`} state={state}>
+      <shop-content-container className="paywalled" lock-mode="signedUrl" item-src={itemSrc} access-url={`/api/access/${slug}`} state={state}>
         {children}
       </shop-content-container>
       <script src="/content-container.js" async />

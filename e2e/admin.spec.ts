@@ -36,3 +36,16 @@ test('the admin lists orders, opens one, reads the outbox and logs out', async (
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page.getByLabel('Admin password')).toBeVisible();
 });
+
+test('every admin page has a title of its own', async ({ page }) => {
+  await loginAsAdmin(page, ADMIN_PASSWORD);
+  const titles = new Set<string>();
+  for (const path of ['/admin', '/admin/products', '/admin/products/svg-cut-files', '/admin/coupons', '/admin/accounts',
+    '/admin/articles', '/admin/outbox', '/admin/integrations', '/admin/keys']) {
+    await page.goto(path);
+    const title = await page.title();
+    expect(title, path).toMatch(/ · Admin · Pop-up Card Shop$/);
+    titles.add(title);
+  }
+  expect(titles.size).toBe(9);
+});

@@ -6,7 +6,7 @@ import { listOrders } from '@/lib/orders/admin-queries';
 import { formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from './admin-shell';
 
-export const metadata: Metadata = { title: 'Admin' };
+export const metadata: Metadata = { title: 'Orders · Admin' };
 
 export default function AdminPage() {
   return <AdminShell><OrderList /></AdminShell>;

@@ -3,7 +3,7 @@ import { db } from '@/lib/server/shop';
 import { formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from '../admin-shell';
 
-export const metadata: Metadata = { title: 'Accounts' };
+export const metadata: Metadata = { title: 'Accounts · Admin' };
 
 export default function AdminAccountsPage() {
   return <AdminShell><Accounts /></AdminShell>;

@@ -1,7 +1,10 @@
+import type { Metadata } from 'next';
 import { db } from '@/lib/server/shop';
 import { contentForAdmin } from '@/lib/content/admin';
 import { AdminShell } from '../admin-shell';
 import { ArticleForm, PassForm } from './content-forms';
+
+export const metadata: Metadata = { title: 'Articles and passes · Admin' };
 
 export default function AdminArticlesPage() {
   return <AdminShell><ContentAdmin /></AdminShell>;

@@ -7,7 +7,7 @@ import { AdminShell } from '../admin-shell';
 import { setCouponActiveAction } from './actions';
 import { CouponForm } from './coupon-form';
 
-export const metadata: Metadata = { title: 'Coupons' };
+export const metadata: Metadata = { title: 'Coupons · Admin' };
 
 export default function AdminCouponsPage() {
   return <AdminShell><Coupons /></AdminShell>;

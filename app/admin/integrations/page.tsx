@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from '../admin-shell';
 import { CertificateForm, NewIntegrationForm, ToggleForm } from './integration-forms';
 
-export const metadata: Metadata = { title: 'Integrations' };
+export const metadata: Metadata = { title: 'Integrations · Admin' };
 
 export default function AdminIntegrationsPage() {
   return <AdminShell><Integrations /></AdminShell>;

@@ -5,7 +5,7 @@ import { formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from '../admin-shell';
 import { RotateKeyForm } from './rotate-form';
 
-export const metadata: Metadata = { title: 'Store keys' };
+export const metadata: Metadata = { title: 'Store keys · Admin' };
 
 export default function AdminKeysPage() {
   return <AdminShell><StoreKeys /></AdminShell>;

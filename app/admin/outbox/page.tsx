@@ -1,9 +1,12 @@
+import type { Metadata } from 'next';
 import { db, shop } from '@/lib/server/shop';
 import { listOutbox } from '@/lib/mail/outbox';
 import { shopLinksIn } from '@/lib/mail/links';
 import { formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from '../admin-shell';
 import { DeliverMailForm } from '../admin-forms';
+
+export const metadata: Metadata = { title: 'Outbox · Admin' };
 
 export default function OutboxPage() {
   return <AdminShell><Outbox /></AdminShell>;

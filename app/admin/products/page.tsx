@@ -1,7 +1,10 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { db } from '@/lib/server/shop';
 import { AdminShell } from '../admin-shell';
 import { FILE_KINDS } from '@/lib/fulfilment/kinds';
+
+export const metadata: Metadata = { title: 'Products · Admin' };
 
 export default function AdminProductsPage() {
   return <AdminShell><DigitalProducts /></AdminShell>;

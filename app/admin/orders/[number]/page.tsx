@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { db } from '@/lib/server/shop';
 import { formatMoney } from '@/lib/money';
@@ -7,6 +8,10 @@ import { formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from '../../admin-shell';
 import { MarkDispatchedForm } from '../../admin-forms';
 import { OrderLicenses } from './licenses';
+
+export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
+  return { title: `Order ${(await params).number} · Admin` };
+}
 
 type Props = { params: Promise<{ number: string }> };
 

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { db } from '@/lib/server/shop';
@@ -6,6 +7,10 @@ import { publicError } from '@/lib/http/errors';
 import { AdminShell } from '../../admin-shell';
 import { DownloadSettingsForm } from './download-settings-form';
 import { FILE_KINDS } from '@/lib/fulfilment/kinds';
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  return { title: `Product ${(await params).slug} · Admin` };
+}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ uploaded?: string; uploadError?: string }> };
 

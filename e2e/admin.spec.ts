@@ -22,7 +22,13 @@ test('the admin lists orders, opens one, reads the outbox and logs out', async (
   await page.getByRole('link', { name: `#${order.number}` }).click();
   await expect(page.getByRole('heading', { name: `Order #${order.number}` })).toBeVisible();
   await expect(page.getByText(customer.email)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Mark dispatched' })).toBeVisible();
+  // Dispatching emails the buyer and cannot be undone: it asks first, and Cancel changes nothing.
+  await page.getByRole('link', { name: 'Mark dispatched…' }).click();
+  await expect(page.getByText(`Mark order #${order.number} dispatched? The buyer is emailed that it is on its way`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Yes, mark dispatched' })).toBeVisible();
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Yes, mark dispatched' })).toHaveCount(0);
+  await expect(page.getByTestId('admin-order-status')).toHaveText('placed');
 
   await page.getByRole('link', { name: 'Outbox' }).click();
   const mail = page.getByRole('article', { name: `Your order #${order.number} is confirmed` });

@@ -24,9 +24,9 @@ for (const [variant, noReferrer] of [['Origin: null (no-referrer page)', true], 
     await shopper.close();
 
     await loginAsAdmin(page, ADMIN_PASSWORD);
-    await page.goto(`/admin/orders/${order.number}`);
+    await page.goto(`/admin/orders/${order.number}?confirm=dispatch`);
     // The attacker copies the real form (its action id is in the page's HTML) and aims it at the shop.
-    const form = await page.locator('form', { has: page.getByRole('button', { name: 'Mark dispatched' }) })
+    const form = await page.locator('form', { has: page.getByRole('button', { name: 'Yes, mark dispatched' }) })
       .evaluate((el, action) => { el.setAttribute('action', action); el.setAttribute('method', 'POST'); return el.outerHTML; },
         `${BASE_URL}/admin/orders/${order.number}`);
     const attacker = await servePage(attackPage(form, noReferrer));
@@ -40,8 +40,8 @@ for (const [variant, noReferrer] of [['Origin: null (no-referrer page)', true], 
       attacker.server.close();
     }
     // The same form from the shop's own page still works: the refusal above was the origin, not the form.
-    await page.goto(`/admin/orders/${order.number}`);
-    await page.getByRole('button', { name: 'Mark dispatched' }).click();
+    await page.goto(`/admin/orders/${order.number}?confirm=dispatch`);
+    await page.getByRole('button', { name: 'Yes, mark dispatched' }).click();
     await expect(page.getByTestId('admin-order-status')).toHaveText('dispatched');
   });
 }

@@ -81,7 +81,9 @@ test('the store publishes its keys at /.well-known/jwks.json and the admin rotat
   await loginAsAdmin(page, ADMIN_PASSWORD);
   await page.getByRole('link', { name: 'Store keys' }).click();
   await expect(page.getByRole('cell', { name: encryption[0].kid })).toBeVisible();
-  await page.getByRole('button', { name: 'Rotate payload-encryption key' }).click();
+  await page.getByRole('link', { name: 'Rotate payload-encryption key…' }).click();
+  await expect(page.getByText('A new key becomes active at once; the current one stays published and usable for 7 days')).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, rotate the payload-encryption key' }).click();
   await expect(page.getByRole('status')).toContainText('is active');
   const after = (await (await request.get('/.well-known/jwks.json')).json()).keys.filter((key: { use: string }) => key.use === 'enc');
   expect(after.length).toBe(encryption.length + 1);

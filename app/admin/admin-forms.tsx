@@ -22,7 +22,7 @@ export function MarkDispatchedForm({ number }: { number: string }) {
   return (
     <form action={action}>
       <input type="hidden" name="number" value={number} />
-      <button type="submit" disabled={pending}>Mark dispatched</button>
+      <button type="submit" disabled={pending}>Yes, mark dispatched</button>
       {state.error ? <p role="alert" className="form-error">{state.error}</p> : null}
       {state.message ? <p role="status" className="ok">{state.message}</p> : null}
     </form>

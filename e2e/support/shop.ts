@@ -99,7 +99,8 @@ export async function loginAsAdmin(page: Page, password: string) {
 export async function markDispatchedAsAdmin(page: Page, password: string, number: string) {
   await loginAsAdmin(page, password);
   await page.goto(`/admin/orders/${number}`);
-  await page.getByRole('button', { name: 'Mark dispatched' }).click();
+  await page.getByRole('link', { name: 'Mark dispatched…' }).click();
+  await page.getByRole('button', { name: 'Yes, mark dispatched' }).click();
   await expect(page.getByTestId('admin-order-status')).toHaveText('dispatched');
 }
 

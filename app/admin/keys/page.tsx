@@ -1,17 +1,21 @@
 import type { Metadata } from 'next';
 import { db } from '@/lib/server/shop';
-import { isUsable, KEY_PURPOSES, listKeys } from '@/lib/key-store';
+import { isUsable, KEY_PURPOSES, listKeys, type KeyPurpose } from '@/lib/key-store';
 import { formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from '../admin-shell';
 import { RotateKeyForm } from './rotate-form';
+import { ConfirmStep } from '../confirm-step';
 
 export const metadata: Metadata = { title: 'Store keys · Admin' };
 
-export default function AdminKeysPage() {
-  return <AdminShell><StoreKeys /></AdminShell>;
+const graceDays = (purpose: KeyPurpose) => KEY_PURPOSES[purpose].graceMs / 86_400_000;
+
+export default async function AdminKeysPage({ searchParams }: { searchParams: Promise<{ confirm?: string | string[] }> }) {
+  const { confirm } = await searchParams;
+  return <AdminShell><StoreKeys confirming={typeof confirm === 'string' ? confirm : null} /></AdminShell>;
 }
 
-async function StoreKeys() {
+async function StoreKeys({ confirming }: { confirming: string | null }) {
   const now = new Date();
   const keys = await listKeys(db());
   return (
@@ -34,7 +38,12 @@ async function StoreKeys() {
         </tbody>
       </table>
       {keys.length === 0 ? <p>No keys yet: each is made when first needed.</p> : null}
-      {Object.keys(KEY_PURPOSES).map((purpose) => <RotateKeyForm key={purpose} purpose={purpose} />)}
+      {(Object.keys(KEY_PURPOSES) as KeyPurpose[]).map((purpose) => (
+        <ConfirmStep key={purpose} path="/admin/keys" id={purpose} confirming={confirming === purpose} label={`Rotate ${purpose} key`}
+          consequence={`Rotate the ${purpose} key? A new key becomes active at once; the current one stays published and usable for ${graceDays(purpose)} days, then stops working. This cannot be undone.`}>
+          <RotateKeyForm purpose={purpose} />
+        </ConfirmStep>
+      ))}
     </>
   );
 }

@@ -9,7 +9,7 @@ export function RotateKeyForm({ purpose }: { purpose: string }) {
   return (
     <form action={action}>
       <input type="hidden" name="purpose" value={purpose} />
-      <button type="submit" disabled={pending}>Rotate {purpose} key</button>
+      <button type="submit" disabled={pending}>Yes, rotate the {purpose} key</button>
       <ActionStatus state={state} />
     </form>
   );

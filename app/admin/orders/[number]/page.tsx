@@ -7,17 +7,18 @@ import { countryName } from '@/lib/catalog/countries';
 import { formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from '../../admin-shell';
 import { MarkDispatchedForm } from '../../admin-forms';
+import { ConfirmStep } from '../../confirm-step';
 import { OrderLicenses } from './licenses';
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   return { title: `Order ${(await params).number} · Admin` };
 }
 
-type Props = { params: Promise<{ number: string }> };
+type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ confirm?: string | string[] }> };
 
-export default async function AdminOrderPage({ params }: Props) {
+export default async function AdminOrderPage({ params, searchParams }: Props) {
   const { number } = await params;
-  return <AdminShell><AdminOrder number={number} /></AdminShell>;
+  return <AdminShell><AdminOrder number={number} confirming={(await searchParams).confirm === 'dispatch'} /></AdminShell>;
 }
 
 const formatAddress = (json: string) => {
@@ -25,7 +26,7 @@ const formatAddress = (json: string) => {
   return [a.addressLine1, a.addressLine2, `${a.postalCode} ${a.city}`, countryName(a.country)].filter(Boolean).join(', ');
 };
 
-async function AdminOrder({ number }: { number: string }) {
+async function AdminOrder({ number, confirming }: { number: string; confirming: boolean }) {
   const order = await orderForAdmin(db(), number);
   if (!order) notFound();
   return (
@@ -44,7 +45,12 @@ async function AdminOrder({ number }: { number: string }) {
       </ul>
       {order.discountCents ? <p>Coupon {order.couponCode}: −{formatMoney(order.discountCents, order.currency)}</p> : null}
       <p>Total {formatMoney(order.totalCents, order.currency)}</p>
-      {order.status === 'placed' && order.addressLine1 ? <MarkDispatchedForm number={order.number} /> : null}
+      {order.status === 'placed' && order.addressLine1 ? (
+        <ConfirmStep path={`/admin/orders/${order.number}`} id="dispatch" confirming={confirming} label="Mark dispatched"
+          consequence={`Mark order #${order.number} dispatched? The ${order.recipientEmail ? 'gift recipient' : 'buyer'} is emailed that it is on its way, and its address can no longer be corrected. This cannot be undone.`}>
+          <MarkDispatchedForm number={order.number} />
+        </ConfirmStep>
+      ) : null}
       <OrderLicenses orderId={order.id} />
       {order.addressChanges.length > 0 ? (
         <section>

@@ -11,8 +11,9 @@ export class CartError extends ShopError {
   readonly code = 'CART_INVALID';
   readonly reason: FieldReason;
   constructor(readonly field: 'quantity' | 'product' | 'cart', reason: FieldReasonKey, params?: MessageParams) {
-    super(`${field}: ${reason} ${JSON.stringify(params ?? {})}`, { fields: { [field]: fieldReason(reason, params) } });
-    this.reason = fieldReason(reason, params);
+    const refused = fieldReason(reason, params);
+    super(`${field}: ${reason} ${JSON.stringify(params ?? {})}`, { fields: { [field]: refused } });
+    this.reason = refused;
   }
 }
 

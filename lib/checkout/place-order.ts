@@ -79,14 +79,12 @@ export async function placeOrder(db: Db, lines: readonly OrderLine[], customer: 
           },
           include: { items: true },
         });
-        const kindOf = new Map(priced.lines.map((line) => [line.product.id, line.product.kind]));
-        await fulfilLines(tx, order.items.map((item) => ({
-          orderId: order.id, orderItemId: item.id, productId: item.productId, kind: kindOf.get(item.productId)!,
-        })), ctx.now);
+        const productOf = new Map(priced.lines.map((line) => [line.product.id, line.product]));
+        await fulfilLines(tx, order.items.map((item) => ({ orderId: order.id, orderItemId: item.id, product: productOf.get(item.productId)! })), ctx.now);
         const contentLinks = ctx.contentSigner ? linksForGrants(await grantsOfOrder(tx, { id: order.id }), ctx.contentSigner, ctx.now) : [];
-        const link = absoluteLink(ctx.publicUrl, signedOrderPath(number, ctx.ring));
-        await enqueueMail(tx, confirmationMail(order, link, contentLinks), ctx.now);
-        return { number, signedPath: signedOrderPath(number, ctx.ring) };
+        const signedPath = signedOrderPath(number, ctx.ring);
+        await enqueueMail(tx, confirmationMail(order, absoluteLink(ctx.publicUrl, signedPath), contentLinks), ctx.now);
+        return { number, signedPath };
       });
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= 5) throw error;

@@ -5,20 +5,20 @@ import type { Db, Tx } from '../db/client';
 const DAY_MS = 86_400_000;
 type GrantWriter = Pick<Tx, 'article' | 'pass' | 'accessGrant'>;
 
-interface PaidLine { orderId: number; orderItemId: number; productId: number }
+interface PaidLine { orderId: number; orderItemId: number; product: { id: number } }
 
 const until = (now: Date, days: number) => new Date(now.getTime() + days * DAY_MS);
 
 /** A paid line of an article: links may be minted for the article's link term. */
 export async function grantArticle(tx: GrantWriter, line: PaidLine, now: Date) {
-  const article = await tx.article.findUnique({ where: { productId: line.productId }, select: { id: true, linkDays: true } });
+  const article = await tx.article.findUnique({ where: { productId: line.product.id }, select: { id: true, linkDays: true } });
   if (!article) return; // a product whose article was not set up yet grants nothing to read
   await tx.accessGrant.create({ data: { orderId: line.orderId, orderItemId: line.orderItemId, articleId: article.id, validUntil: until(now, article.linkDays), createdAt: now } });
 }
 
 /** A paid line of a pass: every article it holds, for its term. */
 export async function grantPass(tx: GrantWriter, line: PaidLine, now: Date) {
-  const pass = await tx.pass.findUnique({ where: { productId: line.productId }, select: { id: true, termDays: true } });
+  const pass = await tx.pass.findUnique({ where: { productId: line.product.id }, select: { id: true, termDays: true } });
   if (!pass) return;
   await tx.accessGrant.create({ data: { orderId: line.orderId, orderItemId: line.orderItemId, passId: pass.id, validUntil: until(now, pass.termDays), createdAt: now } });
 }

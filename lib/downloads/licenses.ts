@@ -2,14 +2,14 @@
 import type { Db, Tx } from '../db/client';
 import { licenseExpiry } from './license-rules';
 
-type LicenseWriter = Pick<Tx, 'license' | 'product'>;
+interface PaidLine { orderId: number; orderItemId: number; product: { id: number; downloadLimit: number | null; licenseDays: number | null } }
 
-/** A paid line of a download product gets one license, with the product's current defaults. */
-export async function createLicense(tx: LicenseWriter, line: { orderId: number; orderItemId: number; productId: number }, now: Date) {
-  const product = await tx.product.findUniqueOrThrow({ where: { id: line.productId }, select: { downloadLimit: true, licenseDays: true } });
+/** A paid line of a download product gets one license, with the product's defaults as it was priced. */
+export async function createLicense(tx: Pick<Tx, 'license'>, line: PaidLine, now: Date) {
+  const { product } = line;
   await tx.license.create({
     data: {
-      orderId: line.orderId, orderItemId: line.orderItemId, productId: line.productId, status: 'active', createdAt: now,
+      orderId: line.orderId, orderItemId: line.orderItemId, productId: product.id, status: 'active', createdAt: now,
       downloadLimit: product.downloadLimit, expiresAt: licenseExpiry(now, product.licenseDays),
     },
   });

@@ -6,8 +6,12 @@ import { PRODUCT_KINDS, type ProductKind } from '../catalog/kinds';
 import { createLicense, revokeLicenseOf } from '../downloads/licenses';
 import { grantArticle, grantPass, revokeGrantOf } from '../content/grants';
 
-/** One paid order line, as fulfilment sees it. */
-export interface PaidLine { orderId: number; orderItemId: number; productId: number }
+/** One paid order line, as fulfilment sees it: its product as it was priced (a license takes its defaults). */
+export interface PaidLine {
+  orderId: number;
+  orderItemId: number;
+  product: { id: number; downloadLimit: number | null; licenseDays: number | null };
+}
 
 /** The section of the FULL order page that lists what the line gave the buyer. */
 export type OrderPageSection = 'delivery' | 'downloads' | 'reading';

@@ -4,9 +4,11 @@ export async function register() {
   const { installPeerHeader } = await import('./lib/http/peer-header');
   installPeerHeader();
   const { startMailSweeper } = await import('./lib/server/mail');
+  const { startExpirySweeper } = await import('./lib/server/payments');
   try {
     startMailSweeper();
+    startExpirySweeper();
   } catch (error) {
-    console.error('[mail] the retry sweeper did not start:', error);
+    console.error('[server] a background sweeper did not start:', error);
   }
 }

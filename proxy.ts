@@ -10,7 +10,7 @@ import { clientAddressOf } from '@/lib/http/client-address';
 import { orderLinkState } from '@/lib/order-access/tier';
 import { rateLimits } from '@/lib/server/rate-limits';
 import { jsonError, ownOrigins, requestLanguage } from '@/lib/http/errors';
-import { guardStateChange } from '@/lib/http/request-guard';
+import { guardStateChange, WEBHOOK_BODY_LIMIT_BYTES } from '@/lib/http/request-guard';
 import { SECURE_REQUEST_MAX_BYTES } from '@/lib/secure-payload/request';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { databaseGate } from '@/lib/server/database-gate';
@@ -20,7 +20,8 @@ export async function proxy(request: NextRequest) {
   const { settings: { publicUrl, appKeys }, secure } = shop();
   const refusal = (MERCHANT_ENTRY_POINTS.has(request.nextUrl.pathname)
     ? guardStateChange(request, 'any', SECURE_REQUEST_MAX_BYTES)
-    : guardStateChange(request, ownOrigins(request, publicUrl))) ?? await limitOrderLookups(request);
+    : guardStateChange(request, ownOrigins(request, publicUrl), PROVIDER_WEBHOOKS.has(request.nextUrl.pathname) ? WEBHOOK_BODY_LIMIT_BYTES : undefined))
+    ?? await limitOrderLookups(request);
   if (refusal) return jsonError(refusal, `${request.method} ${request.nextUrl.pathname}`, requestLanguage(request));
   // Pages cannot choose their status when a query fails; API routes answer 503 themselves.
   if (!request.nextUrl.pathname.startsWith('/api/')) {
@@ -57,6 +58,13 @@ export async function proxy(request: NextRequest) {
  * payload's encryption, not the origin, is what authenticates these requests.
  */
 const MERCHANT_ENTRY_POINTS = new Set(['/checkout/secure', '/account/authenticate']);
+
+/**
+ * Payment providers post their events server to server (no Origin, no Sec-Fetch-Site, so the
+ * origin check lets them through); the signature over the body authenticates them. Only their
+ * size limit differs.
+ */
+const PROVIDER_WEBHOOKS = new Set(['/api/payments/stripe/webhook']);
 
 const ORDER_PAGE = /^\/orders\/([^/]+)\/?$/;
 

@@ -10,6 +10,7 @@ import { applyMigrations } from '../lib/db/migrate';
 import { createTemporaryPgDatabase, pgTestUrl } from '../lib/db/migration-drift';
 import { seedDemoCatalog } from '../lib/demo/catalog';
 import { placeOrder } from '../lib/checkout/place-order';
+import { completeTestPayment } from '../lib/payments/providers/test';
 import { orderLinkRing } from '../lib/order-access/links';
 import type { Provider } from '../lib/db/schema-files';
 
@@ -34,8 +35,12 @@ export async function benchDatabase(provider: Provider, sqliteFile: string): Pro
   return { url, db, async drop() { await db.$disconnect(); await temp?.drop(); } };
 }
 
-export function buyOnce(db: Db, slug: string) {
-  return placeOrder(db, [{ slug, quantity: 1 }], CUSTOMER, { ring: orderLinkRing([APP_KEYS]), publicUrl: 'http://127.0.0.1', now: new Date() });
+/** One order of `slug`, placed and paid on the test payment page: its licence exists after. */
+export async function buyOnce(db: Db, slug: string) {
+  const ctx = { ring: orderLinkRing([APP_KEYS]), publicUrl: 'http://127.0.0.1', now: new Date(), provider: 'test', payWithinMs: 86_400_000 } as const;
+  const placed = await placeOrder(db, [{ slug, quantity: 1 }], CUSTOMER, ctx);
+  if (!placed.paid) await completeTestPayment(db, placed.number, 'pay', ctx, ctx.now);
+  return placed;
 }
 
 export interface Server { process: ChildProcess; url: string; stop(): Promise<void> }
@@ -68,6 +73,8 @@ export function startShop(port: number, env: Record<string, string>, cwd?: strin
     NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', APP_KEYS, ADMIN_PASSWORD: APP_KEYS, PUBLIC_URL: `http://127.0.0.1:${port}`,
     // Plain http on loopback is a local trial; the shop refuses it otherwise in production.
     ALLOW_INSECURE_HTTP: 'true',
+    // Production refuses to start without a payment provider; the benches pay on the test page.
+    PAYMENT_PROVIDER: 'test',
     // One client address sends every request here: the limits would measure the limiter, not the page.
     RATE_LIMITS: 'order-lookup=999999999/60,download-token=999999999/60',
     ...env,

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { BASE_URL, MERCHANT_PORT } from './support/env';
 import { buttonPage, startMerchantSite, type MerchantSite } from './support/merchant-site';
+import { payOnTestPage } from './support/shop';
 
 let merchant: MerchantSite;
 let otherMerchant: MerchantSite;
@@ -28,7 +29,7 @@ test('a merchant signs its customer into /account, whose orders open at FULL tie
   await buying.getByRole('button', { name: 'Go to the shop' }).click();
   await buying.waitForURL(`${BASE_URL}/checkout`);
   await buying.getByRole('button', { name: 'Place order' }).click();
-  await buying.waitForURL(/\/orders\/\d+\?signature=/);
+  await payOnTestPage(buying);
   const number = new URL(buying.url()).pathname.split('/').pop()!;
   await buying.close();
 

@@ -28,7 +28,7 @@ test('the admin lists orders, opens one, reads the outbox and logs out', async (
   await expect(page.getByRole('button', { name: 'Yes, mark dispatched' })).toBeVisible();
   await page.getByRole('link', { name: 'Cancel' }).click();
   await expect(page.getByRole('button', { name: 'Yes, mark dispatched' })).toHaveCount(0);
-  await expect(page.getByTestId('admin-order-status')).toHaveText('placed');
+  await expect(page.getByTestId('admin-order-status')).toHaveText('paid');
 
   await page.getByRole('link', { name: 'Outbox' }).click();
   const mail = page.getByRole('article', { name: `Your order #${order.number} is confirmed` });

@@ -12,7 +12,7 @@ test('an emailed article link opens the article in a fresh browser; tampered and
   const mail = await waitForMail(request, customer.email, /is confirmed/);
   expect(mail.text).not.toContain('We will deliver it to');
   const [link] = contentLinksIn(mail.text);
-  expect(link).toMatch(/\/articles\/how-pop-ups-work\?sp=cms-how-pop-ups-work&se=\d+&si=article-how-pop-ups-work&sk=[\w-]+&ss=[\w-]+$/);
+  expect(link).toMatch(/\/articles\/how-pop-ups-work\?sp=cms-how-pop-ups-work&se=\d+&si=article-how-pop-ups-work&sg=[\w-]{22}&sk=[\w-]+&ss=[\w-]+$/);
 
   const fresh = await browser.newContext();
   const reader = await fresh.newPage();
@@ -57,7 +57,7 @@ test('a pass link opens the pass\'s tutorials and not an article outside it', as
   const customer = newCustomer();
   await buyContent(page, customer, ['studio-pass']);
   const [passLink] = contentLinksIn((await waitForMail(request, customer.email, /is confirmed/)).text);
-  expect(passLink).toMatch(/\/passes\/studio-pass\?se=\d+&si=studio-pass&sk=[\w-]+&ss=/);
+  expect(passLink).toMatch(/\/passes\/studio-pass\?se=\d+&si=studio-pass&sg=[\w-]{22}&sk=[\w-]+&ss=/);
 
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(passLink);

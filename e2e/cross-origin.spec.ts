@@ -35,7 +35,7 @@ for (const [variant, noReferrer] of [['Origin: null (no-referrer page)', true], 
       await page.goto(attacker.url);
       const response = await posted;
       expect(response.status()).toBe(403);
-      expect(orderStatusOf(order.number)).toBe('placed');
+      expect(orderStatusOf(order.number)).toBe('paid');
     } finally {
       attacker.server.close();
     }

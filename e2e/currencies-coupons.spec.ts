@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD } from './support/env';
-import { addToCart, countOrdersFor, fillCheckout, loginAsAdmin, newCustomer } from './support/shop';
+import { addToCart, countOrdersFor, fillCheckout, loginAsAdmin, newCustomer, payOnTestPage } from './support/shop';
 
 async function chooseCountry(page: Page, country: string) {
   await page.goto('/');
@@ -29,7 +29,9 @@ test('prices follow the chosen country in the catalogue, the cart, the checkout 
   await expect(page.getByTestId('checkout-currency')).toHaveText('Prices in GBP');
   await fillCheckout(page, newCustomer());
   await page.getByRole('button', { name: 'Place order' }).click();
-  await page.waitForURL(/\/orders\/\d+\?signature=/);
+  // The provider is asked for the order's total in the order's currency.
+  await expect(page.getByText(/^Order #\d+: £31\.80$/)).toBeVisible();
+  await payOnTestPage(page);
   await expect(page.getByTestId('total')).toHaveText('£31.80');
 
   await chooseCountry(page, 'US');
@@ -48,7 +50,7 @@ test('an admin coupon is typed at checkout; used up, unknown or mistyped, it is 
   await expect(admin.getByRole('status')).toHaveText(`Coupon ${code} created.`);
 
   await checkoutWithCoupon(page, code.toLowerCase());
-  await page.waitForURL(/\/orders\/\d+\?signature=/);
+  await payOnTestPage(page);
   await expect(page.getByTestId('discount')).toHaveText('−€1.60');
   await expect(page.getByTestId('total')).toHaveText('€19.30'); // 16.00 − 1.60 + 4.90
 

@@ -25,7 +25,7 @@ test.describe('the order page shows one of three tiers', () => {
   test('FULL needs the signed link and this browser\'s session', async ({ page }) => {
     await page.goto(order.url);
     for (const value of personalData(customer)) await expect(page.getByText(value, { exact: false }).first()).toBeVisible();
-    await expect(page.getByTestId('order-status')).toHaveText('Placed — being prepared');
+    await expect(page.getByTestId('order-status')).toHaveText('Paid — being prepared');
   });
 
   test('MINIMAL: the signed link in another browser shows items, time, totals and status only', async ({ browser }) => {

@@ -1,7 +1,7 @@
 import { expect, test, type APIResponse } from '@playwright/test';
 import { ADMIN_PASSWORD, BASE_URL } from './support/env';
 import { buttonPage, sessionPage, startMerchantSite, type MerchantSite } from './support/merchant-site';
-import { loginAsAdmin, waitForMail } from './support/shop';
+import { loginAsAdmin, payOnTestPage, waitForMail } from './support/shop';
 
 let merchant: MerchantSite;
 test.beforeAll(async () => { merchant = await startMerchantSite('live'); });
@@ -54,7 +54,10 @@ test('a merchant page on another site sends the shopper to a prefilled German ch
     }
   });
   await page.getByRole('button', { name: 'Bestellung aufgeben' }).click();
-  await page.waitForURL(/\/orders\/\d+\?signature=/);
+  // The test provider's page speaks the order's language and asks for the merchant's price.
+  await expect(page.getByTestId('test-payment-banner')).toContainText('TESTZAHLUNGSSEITE');
+  await expect(page.getByText(/^Bestellung #\d+: 40,00\s\$$/)).toBeVisible();
+  await payOnTestPage(page, 'Bezahlen');
   const orderUrl = new URL(page.url());
   const number = orderUrl.pathname.split('/').pop()!;
 
@@ -100,7 +103,7 @@ test('a test-mode integration takes plain JSON from window.shopSession and marks
     await expect(page.getByTestId('test-mode')).toContainText('TEST');
     await page.getByLabel('Quantity of Love Heart Pop-up Card').fill('3');
     await page.getByRole('button', { name: 'Place order' }).click();
-    await page.waitForURL(/\/orders\/\d+\?signature=/);
+    await payOnTestPage(page);
     await expect(page.getByTestId('test-order')).toHaveText('TEST order');
     await expect(page.getByRole('table')).toContainText(/3\s*£1\.00\s*£3\.00/);
     const number = new URL(page.url()).pathname.split('/').pop()!;

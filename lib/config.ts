@@ -10,6 +10,7 @@ import { parseTrustProxy, TRUST_PROXY_FORMAT, type TrustProxy } from './http/cli
 import { parseRateLimits, type RateLimitPolicies } from './rate-limit/policies';
 import type { S3Settings } from './downloads/sources/s3';
 import { parseAllowedOrigins } from './content-links/cors';
+import type { StripeSettings } from './payments/providers/stripe';
 
 export const MIN_SECRET_LENGTH = 32;
 const DEV_SECRETS_DIR = 'data';
@@ -37,7 +38,19 @@ const schema = z.object({
   CONTENT_LINK_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
   CONTENT_ALLOWED_ORIGINS: z.string().optional(),
   DOWNLOAD_OFFLOAD: z.enum(['none', 'nginx']).default('none'),
+  PAYMENT_PROVIDER: z.enum(['stripe', 'manual', 'test']).optional(),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\S+$/, 'must be a Stripe secret key (sk_test_…, sk_live_… or a restricted rk_… key)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\S+$/, 'must be the endpoint signing secret Stripe shows (whsec_…)').optional(),
+  STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  UNPAID_ORDER_HOURS: z.coerce.number().min(0.01).max(24 * 90).optional(),
 });
+
+export interface PaymentSettings {
+  provider: 'stripe' | 'manual' | 'test';
+  stripe?: StripeSettings;
+  /** An unpaid order expires after this long. */
+  payWithinMs: number;
+}
 
 export interface AppConfig {
   production: boolean;
@@ -62,6 +75,7 @@ export interface AppConfig {
   contentAllowedOrigins: string[];
   /** `nginx`: local files are sent by nginx (X-Accel-Redirect) after the shop authorises and counts. */
   downloadOffload: 'none' | 'nginx';
+  payments: PaymentSettings;
 }
 
 export class ConfigError extends ShopError {
@@ -109,6 +123,24 @@ function checkAppKeys(value: string, production: boolean): string[] {
   return keys;
 }
 
+// A bank transfer takes days; a card payment is done in minutes (Stripe's sessions last at most 24 h).
+const DEFAULT_PAY_WITHIN_HOURS = { stripe: 24, test: 24, manual: 24 * 14 } as const;
+
+function paymentSettings(e: z.infer<typeof schema>, production: boolean): PaymentSettings {
+  const provider = e.PAYMENT_PROVIDER ?? (production ? undefined : 'test');
+  if (!provider) {
+    throw new ConfigError('PAYMENT_PROVIDER must be set when NODE_ENV=production: stripe, manual (bank transfer), or test (the test payment page, for a trial only)');
+  }
+  const payWithinMs = (e.UNPAID_ORDER_HOURS ?? DEFAULT_PAY_WITHIN_HOURS[provider]) * 3_600_000;
+  if (provider !== 'stripe') return { provider, payWithinMs };
+  if (!e.STRIPE_SECRET_KEY) throw new ConfigError('STRIPE_SECRET_KEY must be set when PAYMENT_PROVIDER=stripe');
+  if (!e.STRIPE_WEBHOOK_SECRET) throw new ConfigError('STRIPE_WEBHOOK_SECRET must be set when PAYMENT_PROVIDER=stripe (the signing secret of the webhook endpoint /api/payments/stripe/webhook)');
+  if (e.UNPAID_ORDER_HOURS !== undefined && e.UNPAID_ORDER_HOURS > 24) {
+    throw new ConfigError('UNPAID_ORDER_HOURS must be at most 24 with Stripe Checkout (its sessions expire within 24 hours)');
+  }
+  return { provider, payWithinMs, stripe: { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL } };
+}
+
 export function parseConfig(env: Record<string, string | undefined>, secretsDir = DEV_SECRETS_DIR): AppConfig {
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
@@ -151,6 +183,7 @@ export function parseConfig(env: Record<string, string | undefined>, secretsDir 
     contentLinkJwksUrl: e.CONTENT_LINK_JWKS_URL,
     contentAllowedOrigins,
     downloadOffload: e.DOWNLOAD_OFFLOAD,
+    payments: paymentSettings(e, production),
     s3: {
       endpoint: e.S3_ENDPOINT,
       region: e.S3_REGION,

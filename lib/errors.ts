@@ -26,12 +26,18 @@ export type SecurePayloadErrorCode =
 
 export type ContentLinkErrorCode =
   | 'CONTENT_LINK_MISSING' | 'CONTENT_LINK_MALFORMED' | 'CONTENT_LINK_SIGNATURE_INVALID'
-  | 'CONTENT_LINK_WRONG_CONTENT' | 'CONTENT_LINK_EXPIRED' | 'CONTENT_NOT_FOUND';
+  | 'CONTENT_LINK_WRONG_CONTENT' | 'CONTENT_LINK_EXPIRED' | 'CONTENT_LINK_REVOKED' | 'CONTENT_NOT_FOUND';
 
 export type DownloadErrorCode =
   | 'TOKEN_MALFORMED' | 'TOKEN_SIGNATURE_INVALID' | 'TOKEN_EXPIRED' | 'WRONG_PRODUCT' | 'LICENSE_NOT_FOUND'
   | 'LICENSE_REVOKED' | 'LICENSE_EXPIRED' | 'DOWNLOAD_LIMIT_REACHED' | 'FILE_UNAVAILABLE' | 'RANGE_NOT_SATISFIABLE'
   | 'FILE_SOURCE_MISCONFIGURED';
+
+/** Paying, refunding, and what payment providers tell the shop. */
+export type PaymentErrorCode =
+  | 'ORDER_NOT_PAYABLE' | 'PAYMENT_MISMATCH' | 'REFUND_TOO_LARGE' | 'REFUND_EMPTY' | 'REFUND_LINE_UNKNOWN'
+  | 'PAYMENT_PROVIDER_UNAVAILABLE' | 'PAYMENT_PROVIDER_REFUSED' | 'WEBHOOK_SIGNATURE_INVALID' | 'WEBHOOK_TOO_EARLY'
+  | 'PAYMENT_PROVIDER_NOT_CONFIGURED';
 
 export type SigningErrorCode = 'SIGNATURE_MISSING' | 'INVALID_SIGNATURE' | 'LINK_EXPIRED';
 
@@ -53,7 +59,7 @@ export type CertificateErrorCode =
   | 'CERTIFICATE_KEY_TOO_LARGE' | 'CERTIFICATE_KEY_TYPE';
 
 export type ErrorCode =
-  | OrderErrorCode | DownloadErrorCode | SigningErrorCode | RequestErrorCode
+  | OrderErrorCode | PaymentErrorCode | 'TRANSITION_NOT_ALLOWED' | DownloadErrorCode | SigningErrorCode | RequestErrorCode
   | CheckoutErrorCode | SecurePayloadErrorCode | ContentLinkErrorCode | AdminErrorCode | CertificateErrorCode
   | 'CART_INVALID' | 'CONFIG_INVALID' | 'CLAIM_LINK_INVALID' | 'ORDER_CLAIM_THROTTLED';
 

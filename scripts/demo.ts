@@ -10,6 +10,8 @@ const env: NodeJS.ProcessEnv = {
   ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || devSecret('admin-password'),
   // The demo is a local trial on http://localhost.
   ALLOW_INSECURE_HTTP: process.env.ALLOW_INSECURE_HTTP || 'true',
+  // Production refuses to start without a payment provider: the demo pays on the test payment page.
+  PAYMENT_PROVIDER: process.env.PAYMENT_PROVIDER || 'test',
 };
 
 function run(command: string, args: string[], extra: Record<string, string> = {}) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '@/lib/config';
 
 const longKey = 'Zq8vN3xK7pL2mR9tW4yB6cD1fG5hJ0sA';
-const prod = { NODE_ENV: 'production', APP_KEYS: longKey, ADMIN_PASSWORD: 'p'.repeat(32), PUBLIC_URL: 'https://shop.example' };
+const prod = { NODE_ENV: 'production', APP_KEYS: longKey, ADMIN_PASSWORD: 'p'.repeat(32), PUBLIC_URL: 'https://shop.example', PAYMENT_PROVIDER: 'manual' };
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'shop-config-'));
 
 describe('configuration', () => {
@@ -48,7 +48,7 @@ describe('configuration', () => {
 
 describe('strict production configuration', () => {
   const key = (seed: string) => `${seed}-Zq8vN3xK7pL2mR9tW4yB6cD1fG5hJ0sA`;
-  const good = { NODE_ENV: 'production', APP_KEYS: key('a'), ADMIN_PASSWORD: 'p'.repeat(32), PUBLIC_URL: 'https://shop.example' };
+  const good = { NODE_ENV: 'production', APP_KEYS: key('a'), ADMIN_PASSWORD: 'p'.repeat(32), PUBLIC_URL: 'https://shop.example', PAYMENT_PROVIDER: 'manual' };
 
   it('requires an https PUBLIC_URL in production unless ALLOW_INSECURE_HTTP=true', () => {
     expect(parseConfig(good, tempDir()).publicUrl).toBe('https://shop.example');
@@ -83,5 +83,57 @@ describe('strict production configuration', () => {
     expect(() => parseConfig({ REDIS_URL: 'http://x' }, tempDir())).toThrow(/REDIS_URL/);
     expect(() => parseConfig({ MAX_UPLOAD_BYTES: '0' }, tempDir())).toThrow(/MAX_UPLOAD_BYTES/);
     expect(() => parseConfig({ RATE_LIMITS: 'nope' }, tempDir())).toThrow(/RATE_LIMITS/);
+  });
+});
+
+describe('payment settings', () => {
+  const HOUR_MS = 3_600_000;
+  const stripe = { PAYMENT_PROVIDER: 'stripe', STRIPE_SECRET_KEY: 'sk_test_51Abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc123' };
+
+  it('pays on the test page in development unless told otherwise, each provider with its own time to pay', () => {
+    expect(parseConfig({}, tempDir()).payments).toEqual({ provider: 'test', payWithinMs: 24 * HOUR_MS });
+    expect(parseConfig({ PAYMENT_PROVIDER: 'manual' }, tempDir()).payments).toEqual({ provider: 'manual', payWithinMs: 14 * 24 * HOUR_MS });
+    expect(parseConfig({ PAYMENT_PROVIDER: 'manual', UNPAID_ORDER_HOURS: '48' }, tempDir()).payments.payWithinMs).toBe(48 * HOUR_MS);
+    expect(parseConfig({ ...stripe, STRIPE_API_URL: 'http://127.0.0.1:12111' }, tempDir()).payments).toEqual({
+      provider: 'stripe', payWithinMs: 24 * HOUR_MS,
+      stripe: { secretKey: 'sk_test_51Abc', webhookSecret: 'whsec_abc123', apiUrl: 'http://127.0.0.1:12111' },
+    });
+  });
+
+  it('refuses production start-up without PAYMENT_PROVIDER, naming it', () => {
+    const withoutProvider = { ...prod, PAYMENT_PROVIDER: undefined };
+    expect(() => parseConfig(withoutProvider, tempDir())).toThrow(ConfigError);
+    expect(() => parseConfig(withoutProvider, tempDir())).toThrow(/PAYMENT_PROVIDER must be set/);
+    expect(() => parseConfig({ ...prod, PAYMENT_PROVIDER: '' }, tempDir())).toThrow(/PAYMENT_PROVIDER/);
+    expect(() => parseConfig({ ...prod, PAYMENT_PROVIDER: 'paypal' }, tempDir())).toThrow(/PAYMENT_PROVIDER/);
+    expect(parseConfig({ ...prod, PAYMENT_PROVIDER: 'test' }, tempDir()).payments.provider).toBe('test');
+  });
+
+  it('refuses Stripe without its secret key or webhook secret', () => {
+    expect(() => parseConfig({ ...prod, ...stripe, STRIPE_SECRET_KEY: undefined }, tempDir())).toThrow(/STRIPE_SECRET_KEY must be set/);
+    expect(() => parseConfig({ ...prod, ...stripe, STRIPE_WEBHOOK_SECRET: undefined }, tempDir())).toThrow(/STRIPE_WEBHOOK_SECRET must be set/);
+    expect(() => parseConfig({ PAYMENT_PROVIDER: 'stripe' }, tempDir())).toThrow(ConfigError);
+    expect(parseConfig({ ...prod, ...stripe }, tempDir()).payments.provider).toBe('stripe');
+  });
+
+  it('refuses Stripe keys of the wrong form, naming the variable', () => {
+    for (const wrong of ['pk_test_51Abc', 'sk_prod_51Abc', 'sk_test_', 'whsec_abc', 'sk_test_ 1']) {
+      expect(() => parseConfig({ ...stripe, STRIPE_SECRET_KEY: wrong }, tempDir()), wrong).toThrow(/STRIPE_SECRET_KEY/);
+    }
+    for (const wrong of ['abc123', 'sk_test_51Abc', 'whsec_']) {
+      expect(() => parseConfig({ ...stripe, STRIPE_WEBHOOK_SECRET: wrong }, tempDir()), wrong).toThrow(/STRIPE_WEBHOOK_SECRET/);
+    }
+    expect(() => parseConfig({ ...stripe, STRIPE_API_URL: 'ftp://stripe.example' }, tempDir())).toThrow(/STRIPE_API_URL/);
+    // The near misses: live and restricted keys are keys too.
+    expect(parseConfig({ ...stripe, STRIPE_SECRET_KEY: 'sk_live_51Abc' }, tempDir()).payments.stripe?.secretKey).toBe('sk_live_51Abc');
+    expect(parseConfig({ ...stripe, STRIPE_SECRET_KEY: 'rk_test_51Abc' }, tempDir()).payments.stripe?.secretKey).toBe('rk_test_51Abc');
+  });
+
+  it('refuses more than 24 unpaid hours with Stripe (its sessions end within a day), and a time to pay that is not a number', () => {
+    expect(() => parseConfig({ ...stripe, UNPAID_ORDER_HOURS: '25' }, tempDir())).toThrow(/UNPAID_ORDER_HOURS must be at most 24/);
+    expect(parseConfig({ ...stripe, UNPAID_ORDER_HOURS: '24' }, tempDir()).payments.payWithinMs).toBe(24 * HOUR_MS);
+    expect(parseConfig({ ...stripe, UNPAID_ORDER_HOURS: '0.5' }, tempDir()).payments.payWithinMs).toBe(HOUR_MS / 2);
+    expect(() => parseConfig({ UNPAID_ORDER_HOURS: 'soon' }, tempDir())).toThrow(/UNPAID_ORDER_HOURS/);
+    expect(() => parseConfig({ UNPAID_ORDER_HOURS: '0' }, tempDir())).toThrow(/UNPAID_ORDER_HOURS/);
   });
 });

@@ -22,6 +22,7 @@ export async function AdminShell({ children }: { children: React.ReactNode }) {
         <Link href="/admin/accounts">Accounts</Link>
 
         <Link href="/admin/articles">Articles</Link>
+        <Link href="/admin/payments">Payments</Link>
         <Link href="/admin/outbox">Outbox</Link>
         <Link href="/admin/integrations">Integrations</Link>
         <Link href="/admin/keys">Store keys</Link>

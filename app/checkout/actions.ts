@@ -17,6 +17,9 @@ import { CouponError } from '@/lib/coupons/errors';
 import { localeFor } from '@/lib/i18n/locales';
 import { rememberOrder, shopperCurrency } from '@/lib/session/session';
 import { getShopSession } from '@/lib/server/session';
+import { beginPayment } from '@/lib/payments/start';
+import { paymentProvider, payWithinMs } from '@/lib/server/payments';
+import { ShopError } from '@/lib/errors';
 
 export interface CheckoutState {
   errors?: FieldErrors;
@@ -26,20 +29,33 @@ export interface CheckoutState {
 
 type Session = Awaited<ReturnType<typeof getShopSession>>;
 
-/** Places the order and empties what it came from; the signed order path. */
+/** Places the order and empties what it came from; the order's number, signed path, and whether it is paid already. */
 async function place(form: FormData, session: Session, draft: CheckoutDraft | null, typed: Record<string, string>, now: Date) {
   const quantities = [...form.entries()].flatMap(([name, value]) => (name.startsWith('quantity:') ? [[name, String(value)] as [string, string]] : []));
   const { settings: { publicUrl }, rings } = shop();
   const placed = await checkout(db(), {
     draft, cart: session.cart ?? [], typed, quantities, currency: shopperCurrency(session), language: localeFor(await getLocale()),
-  }, { ring: rings.orders, publicUrl, now, contentSigner: await contentLinkSigner(now) }, async () => {
+  }, { ring: rings.orders, publicUrl, now, contentSigner: await contentLinkSigner(now), provider: paymentProvider().name, payWithinMs: payWithinMs() }, async () => {
     await rateLimits().consume('checkout', await requestClientIp());
   });
   session.orders = rememberOrder(session.orders, placed.number);
   if (draft) session.checkoutDraftId = undefined;
   else session.cart = [];
   await session.save();
-  return placed.signedPath;
+  return placed;
+}
+
+/** Where the buyer goes to pay. A provider that does not answer leaves the order waiting: its page offers "Pay now". */
+async function paymentPage(placed: { number: string; signedPath: string; paid: boolean }, now: Date): Promise<string> {
+  if (placed.paid) return placed.signedPath;
+  const { settings: { publicUrl }, rings } = shop();
+  try {
+    return (await beginPayment(db(), paymentProvider(), placed.number, { ring: rings.orders, publicUrl, now })).redirectTo;
+  } catch (error) {
+    if (!(error instanceof ShopError)) throw error;
+    console.warn(`[checkout] order ${placed.number} placed; starting its payment failed: ${error.code}`);
+    return placed.signedPath;
+  }
 }
 
 async function refusalState(error: unknown): Promise<CheckoutState> {
@@ -53,7 +69,7 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
   const now = new Date();
   const draft = session.checkoutDraftId ? await loadCheckoutDraft(db(), session.checkoutDraftId, now) : null;
   const typed = { ...formValues(form, [...CHECKOUT_FIELDS, 'coupon']) };
-  let signedPath: string;
+  let next: string;
   try {
     if (session.checkoutDraftId && !draft) {
       // Expired or already placed: forget it, so the next attempt checks out the shopper's own cart.
@@ -61,10 +77,10 @@ export async function placeOrderAction(_prev: CheckoutState, form: FormData): Pr
       await session.save();
       throw new DraftGone();
     }
-    signedPath = await place(form, session, draft, typed, now);
+    next = await paymentPage(await place(form, session, draft, typed, now), now);
   } catch (error) {
     return { ...(await refusalState(error)), values: typed };
   }
   deliverMailSoon();
-  redirect(signedPath);
+  redirect(next);
 }

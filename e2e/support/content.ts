@@ -3,7 +3,7 @@
 import { expect, type Page } from '@playwright/test';
 import { unsealPrivateKey } from '../../lib/key-store/seal';
 import { signContentLink } from '../../lib/content-links/link';
-import { addToCart, fillCheckout, readE2eDb, type Customer } from './shop';
+import { addToCart, fillCheckout, payOnTestPage, readE2eDb, type Customer } from './shop';
 import { CURRENT_KEY, PREVIOUS_KEY } from './env';
 
 export const BODY_ONLY = {
@@ -11,7 +11,7 @@ export const BODY_ONLY = {
   'v-fold-tutorial': 'Cut the tree with two tabs at 60°',
 };
 
-/** Buys content-only items; the checkout asks only for contact details. */
+/** Buys content-only items and pays on the test payment page; the checkout asks only for contact details. */
 export async function buyContent(page: Page, customer: Customer, slugs: string[]) {
   for (const slug of slugs) await addToCart(page, slug);
   await page.goto('/checkout');
@@ -19,7 +19,7 @@ export async function buyContent(page: Page, customer: Customer, slugs: string[]
   await expect(page.getByLabel('Address line 1')).toHaveCount(0);
   await fillCheckout(page, customer);
   await page.getByRole('button', { name: 'Place order' }).click();
-  await page.waitForURL(/\/orders\/\d+\?signature=/);
+  await payOnTestPage(page);
   return new URL(page.url()).pathname.split('/').pop()!;
 }
 
@@ -33,7 +33,7 @@ export function resignWithExpiry(link: string, se: number): string {
     ORDER BY generation DESC LIMIT 1`).get() as { kid: string; sealedPrivateKey: string });
   const url = new URL(link);
   const q = url.searchParams;
-  return signContentLink(url.origin, url.pathname, { sp: q.get('sp') ?? undefined, se, si: q.get('si')! },
+  return signContentLink(url.origin, url.pathname, { sp: q.get('sp') ?? undefined, se, si: q.get('si')!, sg: q.get('sg') ?? undefined },
     { kid: row.kid, privateKey: unsealPrivateKey(row.sealedPrivateKey, [CURRENT_KEY, PREVIOUS_KEY], row.kid) });
 }
 

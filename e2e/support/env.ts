@@ -42,6 +42,7 @@ export const APP_ENV = {
 
   // A plain-http production build on loopback: the one case ALLOW_INSECURE_HTTP is for.
   ALLOW_INSECURE_HTTP: 'true',
+  PAYMENT_PROVIDER: 'test',
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   PORT: String(APP_PORT),
   STORAGE_DIR: E2E_STORAGE_DIR,

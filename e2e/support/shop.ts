@@ -1,9 +1,11 @@
 // What a shopper does, in Playwright terms.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, type Page, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { deriveKeyRing } from '../../lib/signing';
 import { ORDER_LINK_PURPOSE, signedOrderPath } from '../../lib/order-access/links';
-import { E2E_DATABASE_FILE, FIXTURES_URL } from './env';
+import { E2E_DATABASE_FILE, E2E_STORAGE_DIR, FIXTURES_URL } from './env';
 
 export interface Customer {
   email: string; fullName: string; addressLine1: string; addressLine2: string; city: string; postalCode: string; country: string;
@@ -40,17 +42,36 @@ export async function fillCheckout(page: Page, customer: Customer) {
   await page.getByLabel('Country').selectOption(customer.country);
 }
 
-/** Buys the given items and returns the signed order URL the browser was sent to. */
-export async function placeOrder(page: Page, customer: Customer, items: [string, number][] = [['pop-up-castle', 1]]) {
+/**
+ * On the test provider's page (where "Place order" leads): Pay, or Decline (the button's name in
+ * the page's language, e.g. 'Bezahlen'). Lands on the signed order page.
+ */
+export async function payOnTestPage(page: Page, outcome: 'Pay' | 'Decline' | 'Bezahlen' | 'Ablehnen' = 'Pay') {
+  await page.waitForURL(/\/orders\/\d+\/test-payment\?signature=/);
+  await expect(page.getByTestId('test-payment-banner')).toBeVisible();
+  await page.getByRole('button', { name: outcome, exact: true }).click();
+  await page.waitForURL(/\/orders\/\d+\?signature=/);
+}
+
+/** Places an order for the given items, without paying: the browser is on the test payment page. */
+export async function placeUnpaidOrder(page: Page, customer: Customer, items: [string, number][] = [['pop-up-castle', 1]]) {
   for (const [slug, quantity] of items) await addToCart(page, slug, quantity);
   await page.goto('/cart');
   await page.getByRole('button', { name: 'Checkout' }).click();
   await expect(page).toHaveURL(/\/checkout/);
   await fillCheckout(page, customer);
   await page.getByRole('button', { name: 'Place order' }).click();
-  await page.waitForURL(/\/orders\/\d+\?signature=/);
+  await page.waitForURL(/\/orders\/\d+(\/test-payment)?\?signature=/);
   const url = new URL(page.url());
-  return { url: url.pathname + url.search, number: url.pathname.split('/').pop()! };
+  const number = url.pathname.split('/')[2];
+  return { url: `/orders/${number}${url.search}`, number };
+}
+
+/** Buys (and pays for, with the test provider) the given items; returns the signed order URL the browser ends on. */
+export async function placeOrder(page: Page, customer: Customer, items: [string, number][] = [['pop-up-castle', 1]]) {
+  const placed = await placeUnpaidOrder(page, customer, items);
+  if (page.url().includes('/test-payment')) await payOnTestPage(page);
+  return placed;
 }
 
 export function signWithKey(number: string, key: string, expires?: number) {
@@ -112,6 +133,13 @@ export function licensesOf(orderNumber: string): { id: number; slug: string }[] 
 export function storedFileName(productSlug: string): string {
   return readE2eDb((db) => (db.prepare(`SELECT f.storedName AS name FROM "FileSource" f JOIN "Product" p ON p.id = f.productId
     WHERE p.slug = ?`).get(productSlug) as { name: string }).name);
+}
+
+/** The file a local-source product hands out right now: its name and bytes as stored (another spec may replace it). */
+export function localFileOf(productSlug: string): { fileName: string; bytes: Buffer } {
+  const source = readE2eDb((db) => db.prepare(`SELECT f.fileName AS fileName, f.storedName AS storedName FROM "FileSource" f
+    JOIN "Product" p ON p.id = f.productId WHERE p.slug = ? AND f.kind = 'local'`).get(productSlug) as { fileName: string; storedName: string });
+  return { fileName: source.fileName, bytes: readFileSync(path.join(E2E_STORAGE_DIR, source.storedName)) };
 }
 
 export function downloadCountOf(licenseId: number): number {

@@ -1,29 +1,29 @@
 // Placing an order: lines, the buyer's details and the order's terms (currency, coupon,
-// gift recipient, where it came from) become an order, its lines, what each line grants
-// (lib/fulfilment) and its confirmation email, in one transaction.
+// gift recipient, where it came from) become an order awaiting payment, in one transaction.
+// Nothing is granted here: lib/payments/settle.ts grants the lines once the order is paid
+// (at once for a zero total; a bank transfer gets its instructions by email).
 import { randomInt } from 'node:crypto';
 import type { Db, Tx } from '../db/client';
 import type { Currency } from '../catalog/currencies';
 import { redeemCoupon } from '../coupons/coupons';
 import { enqueueMail } from '../mail/outbox';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
-import { confirmationMail } from '../orders/emails';
+import { awaitingTransferMail } from '../orders/emails';
 import { absoluteLink, signedOrderPath } from '../order-access/links';
-import type { KeyRing } from '../signing';
-import { grantsOfOrder } from '../content/grants';
-import { linksForGrants, type LinkSigner } from '../content-links/issue';
 import { isUniqueViolation } from '../db/unique-violation';
-import { fulfilLines } from '../fulfilment/fulfil';
+import { recordPlaced } from '../order-states/move';
+import { settleOrder, type OrderMailContext } from '../payments/settle';
+import { FREE, type ProviderName } from '../payments/provider';
 import type { CheckoutInput } from './customer-input';
 import { DraftGone, EmptyCart, UnknownProducts } from './errors';
 import { priceOrder, type OrderLine } from './pricing';
 
-export interface PlaceOrderContext {
-  ring: KeyRing;
-  publicUrl: string;
+export interface PlaceOrderContext extends OrderMailContext {
   now: Date;
-  /** Signs the content links the confirmation email carries (articles and passes bought). */
-  contentSigner?: LinkSigner;
+  /** Who takes the payment; a zero total is paid at once whatever this is. */
+  provider: ProviderName;
+  /** How long an unpaid order waits before it expires. */
+  payWithinMs: number;
 }
 
 export interface GiftRecipient { name: string; email: string; message?: string }
@@ -62,7 +62,8 @@ export async function placeOrder(db: Db, lines: readonly OrderLine[], customer: 
         if (priced.coupon) await redeemCoupon(tx, priced.coupon);
         const order = await tx.order.create({
           data: {
-            number, ...customer, status: 'placed', currency: priced.currency, placedAt: ctx.now,
+            number, ...customer, status: 'awaiting_payment', currency: priced.currency, placedAt: ctx.now,
+            paymentProvider: priced.totalCents === 0 ? FREE : ctx.provider, payBy: new Date(ctx.now.getTime() + ctx.payWithinMs),
             subtotalCents: priced.subtotalCents, discountCents: priced.discountCents,
             shippingCents: priced.shippingCents, totalCents: priced.totalCents,
             couponCode: priced.coupon?.code ?? null, language: terms.language ?? DEFAULT_LOCALE,
@@ -79,12 +80,14 @@ export async function placeOrder(db: Db, lines: readonly OrderLine[], customer: 
           },
           include: { items: true },
         });
-        const productOf = new Map(priced.lines.map((line) => [line.product.id, line.product]));
-        await fulfilLines(tx, order.items.map((item) => ({ orderId: order.id, orderItemId: item.id, product: productOf.get(item.productId)! })), ctx.now);
-        const contentLinks = ctx.contentSigner ? linksForGrants(await grantsOfOrder(tx, { id: order.id }), ctx.contentSigner, ctx.now) : [];
+        await recordPlaced(tx, order.id, 'awaiting_payment', { actor: 'shopper', reason: 'order placed', at: ctx.now });
         const signedPath = signedOrderPath(number, ctx.ring);
-        await enqueueMail(tx, confirmationMail(order, absoluteLink(ctx.publicUrl, signedPath), contentLinks), ctx.now);
-        return { number, signedPath };
+        if (priced.totalCents === 0) {
+          await settleOrder(tx, order.id, { provider: FREE, reference: null, amountCents: 0, currency: priced.currency, actor: 'system', reason: 'nothing to pay' }, ctx, ctx.now);
+        } else if (ctx.provider === 'manual') {
+          await enqueueMail(tx, awaitingTransferMail(order, absoluteLink(ctx.publicUrl, signedPath)), ctx.now);
+        }
+        return { number, signedPath, paid: priced.totalCents === 0 };
       });
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= 5) throw error;

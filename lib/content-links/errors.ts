@@ -11,6 +11,8 @@ export class LinkMissing extends kind('CONTENT_LINK_MISSING', 'no signed link wa
 export class LinkMalformed extends kind('CONTENT_LINK_MALFORMED', 'the signed link is not well formed') {}
 export class InvalidSignature extends kind('CONTENT_LINK_SIGNATURE_INVALID', 'the signature does not verify with any known key') {}
 export class LinkNotForContent extends kind('CONTENT_LINK_WRONG_CONTENT', 'the link is for other content') {}
+/** A genuine link whose grant (`sg`) was revoked (its line refunded or cancelled) or no longer exists. */
+export class LinkRevoked extends kind('CONTENT_LINK_REVOKED', 'the grant the link was issued for is revoked or gone') {}
 export class ContentNotFound extends kind('CONTENT_NOT_FOUND', 'no such article') {}
 export class LinkExpired extends ContentLinkError {
   readonly code = 'CONTENT_LINK_EXPIRED';

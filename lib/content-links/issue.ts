@@ -1,5 +1,6 @@
 // Minting links for what a buyer was granted: an article link, or a pass link, expiring when
-// the grant ends. Pure: the signing key and origin are passed in.
+// the grant ends and naming the grant (`sg`), so revoking it stops the link. Pure: the signing
+// key and origin are passed in.
 import { isGrantRunning, type GrantWithContent } from '../content/grants';
 import { articlePath, passPath, signContentLink, type SigningKey } from './link';
 
@@ -7,18 +8,19 @@ export interface LinkSigner { publicOrigin: string; key: SigningKey }
 
 export interface IssuedLink { title: string; url: string; kind: 'article' | 'pass'; expiresAt: Date }
 
-type MintableGrant = Pick<GrantWithContent, 'validUntil' | 'revokedAt' | 'article' | 'pass' | 'orderItem'>;
+type MintableGrant = Pick<GrantWithContent, 'validUntil' | 'revokedAt' | 'linkRef' | 'article' | 'pass' | 'orderItem'>;
 
 export function linkForGrant(grant: MintableGrant, signer: LinkSigner): IssuedLink | null {
   const si = grant.orderItem.product.slug;
   const se = grant.validUntil.getTime();
+  const sg = grant.linkRef;
   if (grant.article) {
     const path = articlePath(grant.article.slug);
-    const url = signContentLink(signer.publicOrigin, path, { sp: grant.article.contentId ?? undefined, se, si }, signer.key);
+    const url = signContentLink(signer.publicOrigin, path, { sp: grant.article.contentId ?? undefined, se, si, sg }, signer.key);
     return { title: grant.article.title, url, kind: 'article', expiresAt: grant.validUntil };
   }
   if (grant.pass) {
-    const url = signContentLink(signer.publicOrigin, passPath(grant.pass.slug), { se, si }, signer.key);
+    const url = signContentLink(signer.publicOrigin, passPath(grant.pass.slug), { se, si, sg }, signer.key);
     return { title: grant.pass.name, url, kind: 'pass', expiresAt: grant.validUntil };
   }
   return null;

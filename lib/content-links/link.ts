@@ -1,5 +1,5 @@
 // The signed content link format (docs/specs/content-links.md): building, signing and
-// taking apart `{origin}{path}?sp=…&se=…&si=…&sk=…&ss=…`. Pure: no clock, no I/O.
+// taking apart `{origin}{path}?sp=…&se=…&si=…&sg=…&sk=…&ss=…`. Pure: no clock, no I/O.
 import { sign, type KeyObject } from 'node:crypto';
 import { LinkMalformed, LinkMissing } from './errors';
 
@@ -7,6 +7,8 @@ export const ARTICLES_PATH = '/articles/';
 export const PASSES_PATH = '/passes/';
 const SIGNATURE_MARK = '&ss=';
 const MAX_LINK_LENGTH = 4096;
+/** A grant reference: base64url, at most 64 characters (the shop writes 22). */
+const GRANT_REF = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface LinkFields {
   /** The publisher's content id, when the article has one. */
@@ -15,6 +17,8 @@ export interface LinkFields {
   se: number;
   /** The product the link was issued for. */
   si: string;
+  /** The shop's grant reference (AccessGrant.linkRef): the link stops opening anything once that grant is revoked. Absent in an external issuer's links. */
+  sg?: string;
   /** The signing key's id; optional (links without one are tried against every RS256 key). */
   sk?: string;
 }
@@ -33,7 +37,7 @@ export const articlePath = (slug: string) => `${ARTICLES_PATH}${slug}`;
 export const passPath = (slug: string) => `${PASSES_PATH}${slug}`;
 
 export function unsignedLinkText(origin: string, path: string, fields: LinkFields): string {
-  const pairs: [string, string | undefined][] = [['sp', fields.sp], ['se', String(fields.se)], ['si', fields.si], ['sk', fields.sk]];
+  const pairs: [string, string | undefined][] = [['sp', fields.sp], ['se', String(fields.se)], ['si', fields.si], ['sg', fields.sg], ['sk', fields.sk]];
   const query = pairs.filter(([, v]) => v !== undefined && v !== '').map(([n, v]) => `${n}=${encodeURIComponent(v!)}`).join('&');
   return `${origin}${path}?${query}`;
 }
@@ -81,7 +85,9 @@ function parseFields(query: string): LinkFields {
   const si = params.get('si') ?? '';
   if (!/^\d{1,15}$/.test(se)) throw new LinkMalformed('se is not an epoch-milliseconds integer');
   if (si === '') throw new LinkMalformed('si is missing');
-  return { se: Number(se), si, sp: params.get('sp') ?? undefined, sk: params.get('sk') ?? undefined };
+  const sg = params.get('sg') ?? undefined;
+  if (sg !== undefined && !GRANT_REF.test(sg)) throw new LinkMalformed('sg is not a grant reference (base64url, at most 64 characters)');
+  return { se: Number(se), si, sp: params.get('sp') ?? undefined, sg, sk: params.get('sk') ?? undefined };
 }
 
 /** Splits a presented link at the first `&ss=` and rebuilds the signed text on `publicOrigin`. */

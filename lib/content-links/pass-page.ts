@@ -1,7 +1,8 @@
 // What a pass link's page shows: the pass's articles, each opening with the pass link.
 import { passWithArticles } from '../content/articles';
 import { verifyPassLink, type AccessContext } from './access';
-import { ContentLinkError, LinkExpired, LinkMissing } from './errors';
+import { lockReasonOf } from './article-page';
+import { ContentLinkError, LinkMissing } from './errors';
 import { articleUrlWithPass } from './issue';
 
 export async function resolvePassPage(ctx: AccessContext, slug: string, rawUrl: string | null) {
@@ -15,6 +16,6 @@ export async function resolvePassPage(ctx: AccessContext, slug: string, rawUrl: 
     return { state: 'open' as const, pass, expiresAt: new Date(link.fields.se), articles: articles.map((a) => ({ ...a, href: articleUrlWithPass('', a.slug, passLink) })) };
   } catch (error) {
     if (!(error instanceof ContentLinkError)) throw error;
-    return { state: 'locked' as const, pass, expired: error instanceof LinkExpired, articles };
+    return { state: 'locked' as const, pass, reason: lockReasonOf(error), articles };
   }
 }

@@ -1,6 +1,9 @@
 // Access grants: made at purchase, one per order line of an article or a pass. A grant is
 // what lets the FULL order page (and "send me a fresh link") mint links until it ends.
+import { randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../db/client';
+import { AccessGrant } from '../db/columns';
+import { rowReader } from '../db/row-reader';
 
 const DAY_MS = 86_400_000;
 type GrantWriter = Pick<Tx, 'article' | 'pass' | 'accessGrant'>;
@@ -9,18 +12,21 @@ interface PaidLine { orderId: number; orderItemId: number; product: { id: number
 
 const until = (now: Date, days: number) => new Date(now.getTime() + days * DAY_MS);
 
+/** The grant's reference in its links (`sg`): random, so links reveal nothing about other orders. */
+export const newLinkRef = () => randomBytes(16).toString('base64url');
+
 /** A paid line of an article: links may be minted for the article's link term. */
 export async function grantArticle(tx: GrantWriter, line: PaidLine, now: Date) {
   const article = await tx.article.findUnique({ where: { productId: line.product.id }, select: { id: true, linkDays: true } });
   if (!article) return; // a product whose article was not set up yet grants nothing to read
-  await tx.accessGrant.create({ data: { orderId: line.orderId, orderItemId: line.orderItemId, articleId: article.id, validUntil: until(now, article.linkDays), createdAt: now } });
+  await tx.accessGrant.create({ data: { orderId: line.orderId, orderItemId: line.orderItemId, articleId: article.id, validUntil: until(now, article.linkDays), createdAt: now, linkRef: newLinkRef() } });
 }
 
 /** A paid line of a pass: every article it holds, for its term. */
 export async function grantPass(tx: GrantWriter, line: PaidLine, now: Date) {
   const pass = await tx.pass.findUnique({ where: { productId: line.product.id }, select: { id: true, termDays: true } });
   if (!pass) return;
-  await tx.accessGrant.create({ data: { orderId: line.orderId, orderItemId: line.orderItemId, passId: pass.id, validUntil: until(now, pass.termDays), createdAt: now } });
+  await tx.accessGrant.create({ data: { orderId: line.orderId, orderItemId: line.orderItemId, passId: pass.id, validUntil: until(now, pass.termDays), createdAt: now, linkRef: newLinkRef() } });
 }
 
 /** The line is taken back: its grant mints no more links. */
@@ -29,7 +35,7 @@ export async function revokeGrantOf(tx: Pick<Tx, 'accessGrant'>, orderItemId: nu
 }
 
 const GRANT_SELECT = {
-  id: true, validUntil: true, revokedAt: true, orderItem: { select: { product: { select: { slug: true } } } },
+  id: true, validUntil: true, revokedAt: true, linkRef: true, orderItem: { select: { product: { select: { slug: true } } } },
   article: { select: { slug: true, title: true, contentId: true, product: { select: { slug: true } } } },
   pass: { select: { slug: true, name: true, product: { select: { slug: true } } } },
 } as const;
@@ -52,6 +58,18 @@ export function runningGrantsFor(db: Db, email: string, productSlug: string, now
     select: { ...GRANT_SELECT, order: { select: { id: true, number: true, email: true, fullName: true } } },
   });
 }
+
+/**
+ * The verifier's question for a link that names its grant (`sg`): is that grant revoked, or gone?
+ * One read by the unique index on linkRef, never cached: a revocation holds at once everywhere.
+ */
+export async function isGrantRevoked(db: Db, linkRef: string): Promise<boolean> {
+  // A prepared statement on the driver: every view of a shop link asks this (Prisma's own query costs ~50× more).
+  const [grant] = await rowReader(db).all('grant-revoked', GRANT_REVOKED, [linkRef]);
+  return grant === undefined || grant.revokedAt !== null;
+}
+
+const GRANT_REVOKED = `SELECT ${AccessGrant.col('revokedAt')} FROM ${AccessGrant} WHERE ${AccessGrant.col('linkRef')} = ?`;
 
 /** A grant mints links until it ends or its line is taken back. */
 export const isGrantRunning = (grant: { validUntil: Date; revokedAt: Date | null }, now: Date) => grant.validUntil > now && grant.revokedAt === null;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client';
 import { CURRENCIES, type Currency } from '../catalog/currencies';
 import { normalizeCouponCode } from './coupons';
+import { centsOf } from '../money';
 import { ShopError } from '../errors';
 import { reason } from '../forms';
 
@@ -21,7 +22,7 @@ export class DuplicateCouponCode extends ShopError {
   constructor(couponCode: string) { super(`coupon ${couponCode} exists`, { params: { coupon: couponCode } }); }
 }
 
-const money = z.string().trim().regex(/^\d{1,6}([.,]\d{1,2})?$/).transform((v) => Math.round(Number(v.replace(',', '.')) * 100));
+const money = z.string().transform((v, ctx) => centsOf(v) ?? (ctx.addIssue({ code: 'custom', message: 'not an amount' }), z.NEVER));
 const optionalInt = (min: number, max: number) => z.string().trim().transform((v, ctx) => {
   if (v === '') return undefined;
   const n = Number(v);

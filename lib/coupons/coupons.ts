@@ -46,3 +46,9 @@ export async function redeemCoupon(tx: Tx, coupon: CouponTerms): Promise<void> {
   });
   if (count === 0) throw new CouponExhausted(coupon.code);
 }
+
+/** An order that was never paid (cancelled, expired) gives its coupon use back. */
+export async function releaseCoupon(tx: Pick<Tx, 'coupon'>, code: string | null): Promise<void> {
+  if (!code) return;
+  await tx.coupon.updateMany({ where: { code, usedCount: { gt: 0 } }, data: { usedCount: { decrement: 1 } } });
+}

@@ -1,4 +1,4 @@
-// The table and column names hand-written SQL uses (lib/downloads/store, lib/orders/view.ts),
+// The table and column names hand-written SQL uses (lib/downloads/store, lib/orders/view.ts, lib/content/grants.ts),
 // one list per model. tests/db/sql-columns.test.ts checks every name against prisma/models.prisma,
 // so a renamed column fails there, and a misspelt one fails `tsc`.
 
@@ -47,10 +47,14 @@ export const DownloadEvent = table('DownloadEvent', [
 export const Order = table('Order', [
   'id', 'number', 'placedAt', 'status', 'currency', 'subtotalCents', 'discountCents', 'couponCode', 'shippingCents', 'totalCents',
   'testMode', 'email', 'fullName', 'company', 'phone', 'dispatchedAt', 'recipientName', 'recipientEmail', 'giftMessage',
-  'addressLine1', 'addressLine2', 'city', 'postalCode', 'country',
+  'addressLine1', 'addressLine2', 'city', 'postalCode', 'country', 'paymentProvider', 'payBy', 'paidAt', 'refundedCents',
 ]);
 
-export const OrderItem = table('OrderItem', ['id', 'orderId', 'productId', 'productName', 'quantity', 'unitPriceCents', 'lineTotalCents']);
+export const OrderItem = table('OrderItem', ['id', 'orderId', 'productId', 'productName', 'quantity', 'unitPriceCents', 'lineTotalCents', 'takenBackAt']);
+
+export const Refund = table('Refund', ['orderId', 'amountCents', 'status', 'settledAt']);
+
+export const AccessGrant = table('AccessGrant', ['linkRef', 'revokedAt']);
 
 /** Every model hand-written SQL names, for the test that ties them to the schema. */
-export const SQL_TABLES = [License, Product, FileSource, DownloadEvent, Order, OrderItem] as const;
+export const SQL_TABLES = [License, Product, FileSource, DownloadEvent, Order, OrderItem, Refund, AccessGrant] as const;

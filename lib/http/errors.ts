@@ -22,7 +22,12 @@ const PUBLIC = {
   ORDER_ACCESS_DENIED: { status: 403 }, ORDER_NOT_FOUND: { status: 404 }, ADDRESS_LOCKED: { status: 409 },
   ALREADY_DISPATCHED: { status: 409 }, CONCURRENT_CHANGE: { status: 409 }, NOTHING_TO_DISPATCH: { status: 409 },
   SIGNATURE_MISSING: { status: 403 }, INVALID_SIGNATURE: { status: 403 }, LINK_EXPIRED: { status: 410 },
-  CLAIM_LINK_INVALID: { status: 410 }, ORDER_CLAIM_THROTTLED: { status: 429 },
+  CLAIM_LINK_INVALID: { status: 410 }, ORDER_CLAIM_THROTTLED: { status: 429 }, TRANSITION_NOT_ALLOWED: { status: 409 },
+  // Payments, refunds and provider webhooks: a provider that does not answer is a retry, never a 500.
+  ORDER_NOT_PAYABLE: { status: 409 }, PAYMENT_MISMATCH: { status: 422 }, REFUND_TOO_LARGE: { status: 422 },
+  REFUND_EMPTY: { status: 422 }, REFUND_LINE_UNKNOWN: { status: 422 }, PAYMENT_PROVIDER_UNAVAILABLE: { status: 503 },
+  PAYMENT_PROVIDER_REFUSED: { status: 409 }, WEBHOOK_SIGNATURE_INVALID: { status: 400 }, WEBHOOK_TOO_EARLY: { status: 409 },
+  PAYMENT_PROVIDER_NOT_CONFIGURED: { status: 404 },
   // The request itself
   BAD_REQUEST: { status: 400 }, CROSS_ORIGIN: { status: 403 }, FORBIDDEN: { status: 403 }, NOT_FOUND: { status: 404 },
   BODY_TOO_LARGE: { status: 413 }, RATE_LIMITED: { status: 429 }, UPLOAD_REJECTED: { status: 400 }, UPLOAD_EMPTY: { status: 400 }, UPLOAD_MISSING: { status: 400 },
@@ -40,7 +45,7 @@ const PUBLIC = {
   REPLAYED: { status: 409 }, PLAIN_NOT_ALLOWED: { status: 403 }, PAYLOAD_INVALID: { status: 422, detail: true },
   // Signed content links
   CONTENT_LINK_MISSING: { status: 401 }, CONTENT_LINK_MALFORMED: { status: 400 }, CONTENT_LINK_SIGNATURE_INVALID: { status: 403 },
-  CONTENT_LINK_WRONG_CONTENT: { status: 403 }, CONTENT_LINK_EXPIRED: { status: 410 }, CONTENT_NOT_FOUND: { status: 404 },
+  CONTENT_LINK_WRONG_CONTENT: { status: 403 }, CONTENT_LINK_EXPIRED: { status: 410 }, CONTENT_LINK_REVOKED: { status: 410 }, CONTENT_NOT_FOUND: { status: 404 },
   // Admin
   ADMIN_LOGIN_FAILED: { status: 401 }, ADMIN_LOGIN_THROTTLED: { status: 429 }, SMTP_NOT_CONFIGURED: { status: 409 },
   INTEGRATION_NOT_FOUND: { status: 404 }, KEY_PURPOSE_UNKNOWN: { status: 404 }, KEY_UNSEALABLE: { status: 500 },

@@ -5,6 +5,9 @@ import { RequestRefused } from '../errors';
 /** Forms, server actions and JSON calls: far above any real form, far below harm. Uploads have MAX_UPLOAD_BYTES. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
+/** Payment providers' webhooks: their events are a few KiB, but one refused for its size would be retried until lost. */
+export const WEBHOOK_BODY_LIMIT_BYTES = 512 * 1024;
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

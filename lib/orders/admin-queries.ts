@@ -9,6 +9,7 @@ export function orderForAdmin(db: Db, number: string) {
     where: { number },
     include: {
       items: { orderBy: { id: 'asc' } }, addressChanges: { orderBy: { changedAt: 'asc' } },
+      events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] }, refunds: { orderBy: { id: 'asc' } },
       account: { select: { storeId: true } }, integration: { select: { name: true } },
     },
   });

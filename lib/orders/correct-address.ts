@@ -5,6 +5,7 @@ import type { KeyRing } from '../signing';
 import { requireFullAccess, type OrderAccessRequest } from '../order-access/tier';
 import { addressOf, type DeliveryAddress } from './address';
 import { AddressLocked, ConcurrentChange, OrderNotFound } from './errors';
+import { ORDER_LIFE } from '../order-states/states';
 
 /** `query` is the signed order link's the form was shown on. */
 export interface CorrectionRequest extends OrderAccessRequest {
@@ -20,10 +21,10 @@ export async function correctDeliveryAddress(db: Db, request: CorrectionRequest,
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     const order = await db.order.findUnique({ where: { number: request.number } });
     if (!order) throw new OrderNotFound();
-    if (order.status !== 'placed') throw new AddressLocked();
+    if (!ORDER_LIFE[order.status].addressEditable || order.dispatchedAt) throw new AddressLocked();
     const previous = addressOf(order);
     const stored = await db.$transaction(async (tx) => {
-      const updated = await tx.order.updateMany({ where: { id: order.id, status: 'placed', ...previous }, data: request.address });
+      const updated = await tx.order.updateMany({ where: { id: order.id, status: order.status, dispatchedAt: null, ...previous }, data: request.address });
       if (updated.count === 0) return false;
       await tx.addressChange.create({
         data: { orderId: order.id, previous: JSON.stringify(previous), current: JSON.stringify(addressOf(request.address)), changedAt: now },

@@ -79,3 +79,39 @@ export function dispatchMail(order: MailOrder, link: string): OutgoingMail {
     ]),
   };
 }
+
+type EmailKey = Parameters<ReturnType<typeof translatorFor<'Email'>>>[0];
+
+/** A mail to the buyer about their order: its subject (marked for a test order), a greeting, then `lines`. */
+function toBuyer(order: MailOrder, kind: string, subject: EmailKey, lines: (string | null)[]): OutgoingMail {
+  const t = translatorFor(order.language, 'Email');
+  return {
+    kind, orderId: order.id, recipient: order.email,
+    subject: (order.testMode ? t('test') : '') + t(subject, { number: order.number }),
+    text: mailText(order, [t('hello', { name: order.fullName }), '', ...lines]),
+  };
+}
+
+const moneyIn = (order: MailOrder, cents: number) => formatMoney(cents, order.currency, moneyLocale(order.language));
+
+/** A bank-transfer order, right after it is placed: how to pay. */
+export function awaitingTransferMail(order: MailOrder, link: string): OutgoingMail {
+  const t = translatorFor(order.language, 'Email');
+  return toBuyer(order, 'order-awaiting-payment', 'awaitingSubject', [
+    t('awaitingTransfer', { number: order.number, total: moneyIn(order, order.totalCents) }), '',
+    itemLines(order), '',
+    t('orderPage'), link, '',
+    t('keepPrivate'),
+  ]);
+}
+
+/** Money given back: how much, why, and which lines stop working. */
+export function refundMail(order: MailOrder, refund: { amountCents: number; reason: string; lines: readonly string[] }, link: string): OutgoingMail {
+  const t = translatorFor(order.language, 'Email');
+  return toBuyer(order, 'order-refunded', 'refundSubject', [
+    t('refunded', { amount: moneyIn(order, refund.amountCents), number: order.number }),
+    refund.reason ? t('refundReason', { reason: refund.reason }) : null, '',
+    ...(refund.lines.length > 0 ? [t('refundedLines'), ...refund.lines.map((line) => `  ${line}`), ''] : []),
+    t('orderPage'), link,
+  ]);
+}

@@ -2,6 +2,7 @@
 // issuer from CONTENT_LINK_JWKS_URL, and PUBLIC_URL's origin. One key source per process,
 // so both key caches stay warm.
 import { activeKey, privateKeyOf, usableKeys } from '../key-store';
+import { isGrantRevoked } from '../content/grants';
 import type { AccessContext } from '../content-links/access';
 import type { LinkSigner } from '../content-links/issue';
 import { combinedKeySource } from '../content-links/keys';
@@ -31,4 +32,8 @@ export async function contentLinkSigner(now: Date): Promise<LinkSigner> {
   return { publicOrigin: publicOrigin(), key: { kid: key.kid, privateKey: privateKeyOf(key, appKeys) } };
 }
 
-export const accessContext = (now: Date): AccessContext => ({ db: db(), publicOrigin: publicOrigin(), keys: contentLinkKeys(), nowMs: now.getTime() });
+/** Revocation is read from the database on every use of a link with `sg` (no cache): it holds at once on every instance. */
+export const accessContext = (now: Date): AccessContext => ({
+  db: db(), publicOrigin: publicOrigin(), keys: contentLinkKeys(), nowMs: now.getTime(),
+  grantIsRevoked: (linkRef) => isGrantRevoked(db(), linkRef),
+});

@@ -3,13 +3,18 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { publicError, type PublicError } from '../http/errors';
+import { ShopError } from '../errors';
 import { requestLocale } from './i18n-request';
 
-/** A refusal's words for a server action; anything that is not a refusal (a 5xx) is thrown on, to the error page. */
+/**
+ * A refusal's words for a server action; anything that is not a refusal (a 5xx) is thrown on, to
+ * the error page, except a refusal that asks to try again (a payment provider that did not answer).
+ */
 export async function actionRefusal(error: unknown, context: string): Promise<PublicError> {
   unstable_rethrow(error);
   const refusal = publicError(error, context, await requestLocale());
-  if (refusal.status >= 500) throw error;
+  const tryAgain = error instanceof ShopError && refusal.status === 503;
+  if (refusal.status >= 500 && !tryAgain) throw error;
   return refusal;
 }
 

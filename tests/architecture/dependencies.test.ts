@@ -11,8 +11,8 @@ const LIB = path.resolve('lib');
 /** Each lib/ folder (or top-level file) and its tier; an import may only go to the same tier or below. */
 const TIERS = {
   composition: ['server', 'config', 'demo'],
-  'use case': ['checkout', 'orders', 'fulfilment', 'downloads', 'content-links', 'secure-payload', 'order-claims', 'admin'],
-  domain: ['order-access', 'catalog', 'signing', 'session', 'coupons', 'content', 'key-store', 'integrations', 'accounts', 'money'],
+  'use case': ['checkout', 'payments', 'orders', 'fulfilment', 'downloads', 'content-links', 'secure-payload', 'order-claims', 'admin'],
+  domain: ['order-states', 'order-access', 'catalog', 'signing', 'session', 'coupons', 'content', 'key-store', 'integrations', 'accounts', 'money'],
   infrastructure: ['db', 'mail', 'http', 'rate-limit', 'i18n', 'errors', 'kept', 'forms'],
 } as const;
 const RANK = new Map(Object.values(TIERS).flatMap((units, index, all) => units.map((unit) => [unit as string, all.length - index])));
@@ -103,7 +103,8 @@ describe('lib/ dependencies', () => {
 
   it('would see a cycle and an upward import (the checks can fail)', () => {
     const planted: Edge[] = [{ from: 'orders', to: 'checkout', file: 'x' }, { from: 'checkout', to: 'orders', file: 'y' }];
-    expect(cyclesOf([...edges, ...planted])).toContainEqual(['checkout', 'orders']);
+    // The planted pair joins whatever already leads from one to the other (checkout → payments → orders).
+    expect(cyclesOf([...edges, ...planted])).toContainEqual(expect.arrayContaining(['checkout', 'orders']));
     const chain: Edge[] = [{ from: 'db', to: 'http', file: 'a' }, { from: 'http', to: 'mail', file: 'b' }, { from: 'mail', to: 'db', file: 'c' }];
     expect(cyclesOf(chain)).toEqual([['db', 'http', 'mail']]);
     expect(RANK.get('db')! < RANK.get('orders')!).toBe(true);

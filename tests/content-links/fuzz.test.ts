@@ -17,6 +17,7 @@ const { signContentLink, passPath, articlePath } = await import('@/lib/content-l
 const ALLOWED_STATUS = new Set([200, 400, 401, 403, 404, 410]);
 const DAY = 86_400_000;
 let valid: string[];
+const VALID_LINKS = 4; // the links useDatabase signs, mutated below
 
 async function useDatabase(test: TestDatabase) {
   vi.spyOn(console, 'warn').mockImplementation(() => {}); // every refusal is logged; 500s go to console.error
@@ -29,6 +30,8 @@ async function useDatabase(test: TestDatabase) {
     signContentLink(publicOrigin, articlePath('how-pop-ups-work'), { sp: 'cms-how-pop-ups-work', se, si: 'article-how-pop-ups-work' }, key),
     signContentLink(publicOrigin, passPath('studio-pass'), { se, si: 'studio-pass' }, key),
     signContentLink(publicOrigin, articlePath('v-fold-tutorial'), { se: Date.now() - 1, si: 'studio-pass' }, key),
+    // genuine, but its grant reference names no grant: refused as revoked (one lookup)
+    signContentLink(publicOrigin, articlePath('how-pop-ups-work'), { sp: 'cms-how-pop-ups-work', se, si: 'article-how-pop-ups-work', sg: 'AAAAAAAAAAAAAAAAAAAAAA' }, key),
   ];
 }
 
@@ -44,14 +47,16 @@ const mutation = fc.oneof(
   fc.constant((link: string) => link.replace('https://shop.example', 'http://evil.example')),
   fc.constant((link: string) => link.replace(/\/articles\/[^?]+/, '/articles/how-pop-ups')),
   fc.constant((link: string) => link.replace(/ss=(.)/, (_m, c) => `ss=${c === 'A' ? 'B' : 'A'}`)),
+  fc.constantFrom('&sg=%2F&sk=', '&sg=&sk=', `&sg=${'A'.repeat(65)}&sk=`, '&sg=BBBBBBBBBBBBBBBBBBBBBB&sk=', '&sk=')
+    .map((piece) => (link: string) => link.replace(/&sg=[^&]*&sk=|&sk=/, piece)),
 );
 
 const linkArb = fc.oneof(
-  fc.tuple(fc.nat(2), fc.array(mutation, { maxLength: 3 })).map(([i, ms]) => ms.reduce((link, m) => m(link), valid[i])),
+  fc.tuple(fc.nat(VALID_LINKS - 1), fc.array(mutation, { maxLength: 3 })).map(([i, ms]) => ms.reduce((link, m) => m(link), valid[i])),
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
   fc.string({ maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.nat(2).map((i) => valid[i]),
+  fc.nat(VALID_LINKS - 1).map((i) => valid[i]),
 );
 
 const slugArb = fc.oneof(

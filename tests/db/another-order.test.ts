@@ -2,7 +2,6 @@
 // on the order page, for download tokens, or for address corrections.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKeyRing, queryPairs } from '@/lib/signing';
-import { placeOrder } from '@/lib/checkout/place-order';
 import { correctDeliveryAddress } from '@/lib/orders/correct-address';
 import { resolveOrderPage } from '@/lib/orders/order-page';
 import { OrderAccessDenied } from '@/lib/order-access/errors';
@@ -10,6 +9,7 @@ import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
 import { issueDownloadToken } from '@/lib/downloads/issue-token';
 import { downloadTokenRing } from '@/lib/downloads/token';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
+import { placePaidOrder } from '../support/orders';
 
 const keys = ['another-order-test-key-0123456789abcdefgh'];
 const ring = deriveKeyRing(keys, ORDER_LINK_PURPOSE);
@@ -25,9 +25,9 @@ describe.each(PROVIDERS_UNDER_TEST)('a session holding another order (%s)', (pro
   let mine: { number: string };
   beforeAll(async () => {
     test = await openTestDatabase(provider);
-    const placed = await placeOrder(test.db, [{ slug: 'printable-card-templates', quantity: 1 }, { slug: 'pop-up-castle', quantity: 1 }], victim, ctx);
+    const placed = await placePaidOrder(test.db, [{ slug: 'printable-card-templates', quantity: 1 }, { slug: 'pop-up-castle', quantity: 1 }], victim, ctx);
     theirs = { number: placed.number, query: queryPairs(placed.signedPath.split('?')[1]) };
-    mine = await placeOrder(test.db, [{ slug: 'pop-up-castle', quantity: 1 }], attacker, ctx);
+    mine = await placePaidOrder(test.db, [{ slug: 'pop-up-castle', quantity: 1 }], attacker, ctx);
   });
   afterAll(async () => test?.close());
 

@@ -13,10 +13,11 @@ import { createCoupon } from '@/lib/coupons/admin';
 import { checkoutPayloadSchema } from '@/lib/secure-payload/schema';
 import { DEMO_PRODUCTS } from '@/lib/demo/products';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
+import { testOrderContext } from '../support/orders';
 
 const RUNS = 200;
 const now = new Date('2026-11-24T10:00:00Z');
-const ctx = { ring: deriveKeyRing(['fuzz-test-key-0123456789abcdefghijklmnop'], ORDER_LINK_PURPOSE), publicUrl: 'https://shop.example', now };
+const ctx = testOrderContext({ ring: deriveKeyRing(['fuzz-test-key-0123456789abcdefghijklmnop'], ORDER_LINK_PURPOSE), publicUrl: 'https://shop.example', now });
 const customer = { email: 'f@example.com', fullName: 'F Uzz', addressLine1: '1 Road', addressLine2: '', city: 'Bath', postalCode: 'BA1 1AA', country: 'GB' };
 const currency = fc.constantFrom('EUR', 'GBP', 'USD', 'JPY', 'CHF');
 // Up to the schema's limit, and often large, so 99 of them can overflow what an order holds.

@@ -12,10 +12,11 @@ import { accountByCustomKey, accountByStoreId, AccountNotFound, ordersOfAccount 
 import type { CheckoutPayload } from '@/lib/secure-payload/schema';
 import { createIntegration } from '@/lib/integrations';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
+import { placePaidOrder, testOrderContext } from '../support/orders';
 
 const ring = deriveKeyRing(['drafts-test-key-0123456789abcdefghijklm'], ORDER_LINK_PURPOSE);
 const now = new Date('2026-11-24T10:00:00Z');
-const ctx = { ring, publicUrl: 'https://shop.example', now };
+const ctx = testOrderContext({ ring, publicUrl: 'https://shop.example', now });
 let live: OpenedCheckout['integration'];
 let other: OpenedCheckout['integration'];
 const opened = (payload: CheckoutPayload, integration = live): OpenedCheckout => ({ integration, format: 'v1', payload });
@@ -53,7 +54,7 @@ describe.each(PROVIDERS_UNDER_TEST)('checkout drafts on %s', (provider) => {
     // The browser asks for 7 castles and sends another email and address: locked, so ignored.
     const lines = draftLines(loaded, [], new Map([['pop-up-castle', 7], ['printable-card-templates', 3]]));
     const forged = { email: 'mallory@example.com', fullName: 'Mallory', addressLine1: 'Elsewhere 1', city: 'Paris', postalCode: '75001', country: 'FR' };
-    const { number, signedPath } = await placeOrder(test.db, lines, customerFor(loaded.payload, forged), ctx, draftTerms(loaded));
+    const { number, signedPath } = await placePaidOrder(test.db, lines, customerFor(loaded.payload, forged), ctx, draftTerms(loaded));
     const order = await test.db.order.findUniqueOrThrow({ where: { number }, include: { items: { orderBy: { id: 'asc' } } } });
     expect(order.items.map((i) => [i.productName, i.quantity, i.unitPriceCents])).toEqual([
       ['Fairy-tale Castle Pop-up Card', 2, 1400], ['Printable Pop-up Templates (PDF)', 3, 970],
@@ -109,7 +110,7 @@ describe.each(PROVIDERS_UNDER_TEST)('checkout drafts on %s', (provider) => {
     const draft = await createCheckoutDraft(test.db, opened({ items: [{ product: 'svg-cut-files', quantity: 1, pricing: { price: { EUR: 1 } } }] }, { ...live, mode: 'test' }), now);
     const loaded = (await loadCheckoutDraft(test.db, draft.id, now))!;
     const customer = customerFor({}, { email: 't@example.com', fullName: 'T T', addressLine1: '1 Road', city: 'Berlin', postalCode: '10115', country: 'DE' });
-    const { number } = await placeOrder(test.db, draftLines(loaded, []), customer, ctx, draftTerms(loaded));
+    const { number } = await placePaidOrder(test.db, draftLines(loaded, []), customer, ctx, draftTerms(loaded));
     const order = await test.db.order.findUniqueOrThrow({ where: { number } });
     expect(order).toMatchObject({ testMode: true, currency: 'EUR', totalCents: 100 });
     expect((await test.db.outboxMessage.findFirstOrThrow({ where: { orderId: order.id } })).subject).toMatch(/^\[TEST\] /);

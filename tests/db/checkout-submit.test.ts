@@ -6,10 +6,11 @@ import { InputInvalid } from '@/lib/errors';
 import { checkout, type CheckoutSubmission } from '@/lib/checkout/submit';
 import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
+import { testOrderContext } from '../support/orders';
 
 const ring = deriveKeyRing(['checkout-submit-test-key-0123456789abcdef'], ORDER_LINK_PURPOSE);
 const now = new Date('2026-12-01T10:00:00Z');
-const ctx = { ring, publicUrl: 'https://shop.example', now };
+const ctx = testOrderContext({ ring, publicUrl: 'https://shop.example', now });
 const contact = { email: 'ada@example.com', fullName: 'Ada Lovelace', coupon: '' };
 const address = { addressLine1: '12 St James Sq', addressLine2: '', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' };
 const submission = (cart: CheckoutSubmission['cart'], typed: Record<string, string>): CheckoutSubmission =>

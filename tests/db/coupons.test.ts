@@ -5,10 +5,11 @@ import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
 import { createCoupon } from '@/lib/coupons/admin';
 import { CouponExhausted, CouponExpired, CouponNotInCurrency, CouponUnknown } from '@/lib/coupons/errors';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
+import { testOrderContext } from '../support/orders';
 
 const ring = deriveKeyRing(['coupons-test-key-0123456789abcdefghijkl'], ORDER_LINK_PURPOSE);
 const now = new Date('2026-11-24T10:00:00Z');
-const ctx = { ring, publicUrl: 'https://shop.example', now };
+const ctx = testOrderContext({ ring, publicUrl: 'https://shop.example', now });
 const customer = { email: 'ada@example.com', fullName: 'Ada Lovelace', addressLine1: '1 Road', addressLine2: '', city: 'Bath', postalCode: 'BA1 1AA', country: 'GB' };
 const castle = [{ slug: 'pop-up-castle', quantity: 2 }];
 let sequence = 0;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKeyRing, queryPairs } from '@/lib/signing';
-import { placeOrder } from '@/lib/checkout/place-order';
 import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
 import { OrderAccessDenied } from '@/lib/order-access/errors';
 import { issueDownloadToken } from '@/lib/downloads/issue-token';
@@ -14,6 +13,7 @@ import {
   DownloadLimitReached, FileUnavailable, LicenseExpired, LicenseNotFound, LicenseRevoked, WrongProduct,
 } from '@/lib/downloads/errors';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
+import { placePaidOrder } from '../support/orders';
 import { FileSourceMisconfigured } from '@/lib/downloads/errors';
 import { publicError } from '@/lib/http/errors';
 
@@ -35,7 +35,7 @@ describe.each(PROVIDERS_UNDER_TEST)('downloads on %s', (provider) => {
   afterAll(async () => { await test?.close(); });
 
   async function buy(slugs = ['paper-engineering-plugin']) {
-    const placed = await placeOrder(test.db, slugs.map((slug) => ({ slug, quantity: 1 })), customer,
+    const placed = await placePaidOrder(test.db, slugs.map((slug) => ({ slug, quantity: 1 })), customer,
       { ring: rings.orders, publicUrl: 'https://shop.example', now });
     const licenses = await test.db.license.findMany({ where: { order: { number: placed.number } }, orderBy: { id: 'asc' } });
     return { ...placed, licenses, query: queryPairs(placed.signedPath.split('?')[1]) };

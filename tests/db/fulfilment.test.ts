@@ -2,16 +2,10 @@
 // order page lists it under, and what taking the line back revokes. Also the kind column's own
 // check in the database, and the migration that turned the old free-string kinds into the enum.
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKeyRing } from '@/lib/signing';
 import { createDb } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
-import { createTemporaryPgDatabase, pgTestUrl } from '@/lib/db/migration-drift';
-import type { Provider } from '@/lib/db/schema-files';
-import { placeOrder } from '@/lib/checkout/place-order';
 import { checkoutSchema } from '@/lib/checkout/customer-input';
 import { FULFILMENT } from '@/lib/fulfilment/kinds';
 import { takeBackLine } from '@/lib/fulfilment/fulfil';
@@ -24,7 +18,8 @@ import { LicenseRevoked } from '@/lib/downloads/errors';
 import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
 import { resolveOrderPage } from '@/lib/orders/order-page';
 import { queryPairs } from '@/lib/signing';
-import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
+import { emptyDatabase, openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
+import { placePaidOrder } from '../support/orders';
 
 const keys = ['fulfilment-test-key-0123456789abcdefghij'];
 const ring = deriveKeyRing(keys, ORDER_LINK_PURPOSE);
@@ -48,7 +43,7 @@ describe.each(PROVIDERS_UNDER_TEST)('fulfilment per product kind on %s', (provid
   afterAll(async () => { await test?.close(); });
 
   async function buyOneOfEach() {
-    const placed = await placeOrder(test.db, ONE_OF_EACH.map((slug) => ({ slug, quantity: 1 })), buyer, { ring, publicUrl: origin, now, contentSigner: signer });
+    const placed = await placePaidOrder(test.db, ONE_OF_EACH.map((slug) => ({ slug, quantity: 1 })), buyer, { ring, publicUrl: origin, now, contentSigner: signer });
     const order = await test.db.order.findUniqueOrThrow({
       where: { number: placed.number }, include: { items: { include: { product: true } }, licenses: true, accessGrants: true },
     });
@@ -103,12 +98,6 @@ describe.each(PROVIDERS_UNDER_TEST)('fulfilment per product kind on %s', (provid
 });
 
 const KINDS_MIGRATION = '20261206035647_product_kinds';
-
-async function emptyDatabase(provider: Provider): Promise<{ url: string; drop(): Promise<void> }> {
-  if (provider === 'postgresql') return createTemporaryPgDatabase(pgTestUrl());
-  const dir = mkdtempSync(path.join(tmpdir(), 'shop-kinds-'));
-  return { url: `file:${path.join(dir, 'old.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 describe.each(PROVIDERS_UNDER_TEST)('the product-kinds migration on %s', (provider) => {
   it('turns digital into download and content into article or pass, keeping every row', async () => {

@@ -10,11 +10,12 @@ import { OrderAccessDenied } from '@/lib/order-access/errors';
 import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
 import { seedDemoCatalog } from '@/lib/demo/catalog';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
+import { placePaidOrder, TEST_PAY_WITHIN_MS, testOrderContext } from '../support/orders';
 
 const ring = deriveKeyRing(['orders-test-key-0123456789abcdefghijkl'], ORDER_LINK_PURPOSE);
 const now = new Date('2026-11-24T10:00:00Z');
 const nowSeconds = now.getTime() / 1000;
-const ctx = { ring, publicUrl: 'https://shop.example', now };
+const ctx = testOrderContext({ ring, publicUrl: 'https://shop.example', now });
 const customer = {
   email: 'ada@example.com', fullName: 'Ada Lovelace', addressLine1: '12 St James’s Square',
   addressLine2: 'Flat 3', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB',
@@ -27,16 +28,23 @@ describe.each(PROVIDERS_UNDER_TEST)('orders on %s', (provider) => {
   beforeAll(async () => { test = await openTestDatabase(provider); });
   afterAll(async () => { await test?.close(); });
 
-  const place = () => placeOrder(test.db, [{ slug: 'pop-up-castle', quantity: 2 }, { slug: 'printable-card-templates', quantity: 1 }], customer, ctx);
+  const lines = [{ slug: 'pop-up-castle', quantity: 2 }, { slug: 'printable-card-templates', quantity: 1 }];
+  const place = () => placePaidOrder(test.db, lines, customer, ctx);
 
-  it('places an order with priced lines and a confirmation email carrying the absolute signed link', async () => {
-    const { number, signedPath } = await place();
-    const order = await test.db.order.findUniqueOrThrow({ where: { number }, include: { items: true } });
+  it('places an order with priced lines awaiting payment; once paid, a confirmation email carries the absolute signed link', async () => {
+    const placed = await placeOrder(test.db, lines, customer, ctx);
+    const order = await test.db.order.findUniqueOrThrow({ where: { number: placed.number }, include: { items: true } });
     expect(order.items.map((i) => [i.productName, i.quantity, i.lineTotalCents])).toEqual([
       ['Fairy-tale Castle Pop-up Card', 2, 3200], ['Printable Pop-up Templates (PDF)', 1, 900],
     ]);
     expect(order.totalCents).toBe(3200 + 900 + 490);
-    const mail = await test.db.outboxMessage.findFirstOrThrow({ where: { orderId: order.id } });
+    expect(order).toMatchObject({ status: 'awaiting_payment', paymentProvider: 'test', paidCents: 0, paidAt: null });
+    expect(await test.db.outboxMessage.count({ where: { orderId: order.id } })).toBe(0);
+
+    const { number, signedPath } = await place();
+    const paid = await test.db.order.findUniqueOrThrow({ where: { number } });
+    expect(paid).toMatchObject({ status: 'paid', paidCents: paid.totalCents });
+    const mail = await test.db.outboxMessage.findFirstOrThrow({ where: { orderId: paid.id } });
     expect(mail.recipient).toBe(customer.email);
     expect(mail.text).toContain(`https://shop.example${signedPath}`);
   });
@@ -52,7 +60,7 @@ describe.each(PROVIDERS_UNDER_TEST)('orders on %s', (provider) => {
     const { number, signedPath } = await place();
     const request = { number, query: queryOf(signedPath), sessionOrders: [number], nowSeconds };
     const full = await resolveOrderPage(test.db, request, ring);
-    expect(full).toMatchObject({ tier: 'FULL', email: customer.email, address: { city: 'London' } });
+    expect(full).toMatchObject({ tier: 'FULL', email: customer.email, address: { city: 'London' }, status: 'paid', canCorrectAddress: true });
     const minimal = await resolveOrderPage(test.db, { ...request, sessionOrders: [] }, ring);
     expect(minimal?.tier).toBe('MINIMAL');
     expect(JSON.stringify(minimal)).not.toMatch(/Ada|example\.com|London|SW1Y/);
@@ -82,7 +90,8 @@ describe.each(PROVIDERS_UNDER_TEST)('orders on %s', (provider) => {
     const request = { number, query: queryOf(signedPath), sessionOrders: [number], nowSeconds };
     const summary = {
       number, placedAt: new Date('2026-11-24T23:59:59.987Z'), status: 'dispatched', currency: order.currency,
-      items: order.items.map((i) => ({ name: i.productName, quantity: i.quantity, unitPriceCents: i.unitPriceCents, lineTotalCents: i.lineTotalCents })),
+      payment: { payable: false, byTransfer: false, payBy: new Date(now.getTime() + TEST_PAY_WITHIN_MS), declined: false, refundedCents: 0 },
+      items: order.items.map((i) => ({ name: i.productName, quantity: i.quantity, unitPriceCents: i.unitPriceCents, lineTotalCents: i.lineTotalCents, takenBack: false })),
       sections: ['delivery', 'downloads'],
       subtotalCents: order.subtotalCents, discountCents: 150, couponCode: 'AUTUMN', shippingCents: order.shippingCents, totalCents: order.totalCents, testMode: true,
     };
@@ -95,7 +104,7 @@ describe.each(PROVIDERS_UNDER_TEST)('orders on %s', (provider) => {
         status: 'active', downloadsLeft: 3, expiresAt: new Date('2027-01-01T12:30:00.250Z'), available: true,
       }],
       address: { addressLine1: customer.addressLine1, addressLine2: 'Flat 3', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' },
-      dispatchedAt: new Date('2026-11-25T00:00:00.001Z'), canCorrectAddress: false,
+      dispatchedAt: new Date('2026-11-25T00:00:00.001Z'), canCorrectAddress: false, paidAt: now, refunds: [],
     });
     expect(await resolveOrderPage(test.db, { ...request, sessionOrders: [] }, ring)).toStrictEqual({ tier: 'MINIMAL', ...summary });
     expect(await resolveOrderPage(test.db, { ...request, query: [] }, ring))

@@ -7,11 +7,11 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FILES } from '@/lib/demo/sample-files';
-import { placeOrder } from '@/lib/checkout/place-order';
 import { orderLinkRing } from '@/lib/order-access/links';
 import { serveDownload } from '@/lib/downloads/serve';
 import { createDownloadToken, downloadTokenRing } from '@/lib/downloads/token';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
+import { placePaidOrder } from '../support/orders';
 
 const keys = ['sample-files-test-key-0123456789abcdefgh'];
 const customer = { email: 's@example.com', fullName: 'Sam', addressLine1: '1 Road', addressLine2: '', city: 'Cork', postalCode: 'T12', country: 'IE' };
@@ -52,7 +52,7 @@ describe.each(PROVIDERS_UNDER_TEST)('db:setup sample files on %s', (provider) =>
 
   it('lets a new buyer download the sample at once', async () => {
     const now = new Date();
-    const placed = await placeOrder(test.db, [{ slug: 'printable-card-templates', quantity: 1 }], customer,
+    const placed = await placePaidOrder(test.db, [{ slug: 'printable-card-templates', quantity: 1 }], customer,
       { ring: orderLinkRing(keys), publicUrl: 'https://shop.example', now });
     const license = await test.db.license.findFirstOrThrow({ where: { order: { number: placed.number } } });
     const ring = downloadTokenRing(keys);

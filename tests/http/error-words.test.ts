@@ -96,7 +96,7 @@ describe('a refusal in a language', () => {
     const german = errorPage(new LicenseRevoked(), 't', 'order', 'de').html;
     expect(german).toContain('<html lang="de">');
     expect(german).toContain('<h1>Bestellung nicht verfügbar</h1>');
-    expect(german).toContain('Diese Lizenz wurde widerrufen.');
+    expect(german).toContain('Dieser Download ist nicht mehr verfügbar');
     const english = errorPage(new LicenseRevoked(), 't').html;
     expect(english).toContain('<html lang="en">');
     expect(english).toContain('<h1>Download not available</h1>');

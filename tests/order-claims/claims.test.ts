@@ -5,6 +5,7 @@ import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
 import { placeOrder } from '@/lib/checkout/place-order';
 import { deriveKeyRing, queryPairs } from '@/lib/signing';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
+import { testOrderContext } from '../support/orders';
 
 const keys = ['claims-test-key-0123456789abcdefghijklmno'];
 const claimRing = orderClaimRing(keys);
@@ -19,7 +20,7 @@ describe.each(PROVIDERS_UNDER_TEST)('claiming an order in a new browser (%s)', (
 
   async function place() {
     const placed = await placeOrder(test.db, [{ slug: 'pop-up-castle', quantity: 1 }], customer,
-      { ring: deriveKeyRing(keys, ORDER_LINK_PURPOSE), publicUrl: 'https://shop.example', now });
+      testOrderContext({ ring: deriveKeyRing(keys, ORDER_LINK_PURPOSE), publicUrl: 'https://shop.example', now }));
     return placed.number;
   }
   const claimMails = (number: string) => test.db.outboxMessage.findMany({ where: { kind: 'order-claim', subject: { contains: number } } });

@@ -18,20 +18,19 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-export async function openTestDatabase(provider: Provider, { seed = true } = {}): Promise<TestDatabase> {
-  let url: string;
-  let cleanup: () => Promise<void>;
+/** A new database with no tables yet (a migration test applies the migrations itself). */
+export async function emptyDatabase(provider: Provider): Promise<{ url: string; drop(): Promise<void> }> {
   if (provider === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'shop-db-'));
-    url = `file:${path.join(dir, 'test.db')}`;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const temp = await createTemporaryPgDatabase(pgTestUrl()).catch((error) => {
-      throw new Error(`PostgreSQL at ${pgTestUrl()} is unreachable (set PG_TEST_URL): ${error.message}`);
-    });
-    url = temp.url;
-    cleanup = temp.drop;
+    return { url: `file:${path.join(dir, 'test.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
+  return createTemporaryPgDatabase(pgTestUrl()).catch((error) => {
+    throw new Error(`PostgreSQL at ${pgTestUrl()} is unreachable (set PG_TEST_URL): ${error.message}`);
+  });
+}
+
+export async function openTestDatabase(provider: Provider, { seed = true } = {}): Promise<TestDatabase> {
+  const { url, drop: cleanup } = await emptyDatabase(provider);
   await applyMigrations(url);
   const db = createDb(url);
   if (seed) await seedDemoCatalog(db);

@@ -1,7 +1,9 @@
 import Link from 'next/link';
+import { useLocale } from 'next-intl';
 import type { PublicArticle } from '@/lib/content/articles';
 import type { LockReason } from '@/lib/content-links/article-page';
 import { formatMoney } from '@/lib/money';
+import { translatorFor } from '@/lib/i18n/messages';
 import { AddToCartForm } from '@/app/products/[slug]/add-to-cart-form';
 import { FreshLinkForm } from './fresh-link-form';
 import { JsonLd } from '@/app/_components/json-ld';
@@ -37,18 +39,23 @@ export function ContentContainer({ itemSrc, slug, state, children }: { itemSrc: 
   );
 }
 
-const MESSAGE: Record<LockReason, string> = {
+const MESSAGE: Record<Exclude<LockReason, 'revoked'>, string> = {
   'no-link': 'The full article is for buyers: it opens from the link in your confirmation email.',
   expired: 'This link has expired.',
   invalid: 'This link is not valid.',
   'wrong-content': 'This link does not open this article.',
 };
 
+/** A revoked link says what the access API says (Errors.CONTENT_LINK_REVOKED), in the page's language. */
+const lockMessage = (reason: LockReason, locale: string) =>
+  (reason === 'revoked' ? translatorFor(locale, 'Errors')('CONTENT_LINK_REVOKED') : MESSAGE[reason]);
+
 export function LockedNotice({ article, reason, presentedLink }: { article: PublicArticle; reason: LockReason; presentedLink: string | null }) {
+  const locale = useLocale();
   const passes = article.passes.flatMap(({ pass }) => (pass.product?.active ? [{ name: pass.name, product: pass.product.slug }] : []));
   return (
     <section className="locked" aria-labelledby="locked-heading">
-      <h2 id="locked-heading" role={reason === 'no-link' ? undefined : 'alert'} data-testid="lock-reason">{MESSAGE[reason]}</h2>
+      <h2 id="locked-heading" role={reason === 'no-link' ? undefined : 'alert'} data-testid="lock-reason">{lockMessage(reason, locale)}</h2>
       {reason === 'expired' && presentedLink ? <FreshLinkForm link={presentedLink} /> : null}
       {article.product?.active ? (
         <div className="buy">

@@ -6,6 +6,10 @@ import { linkForGrant } from '@/lib/content-links/issue';
 import { contentLinkSigner } from '@/lib/server/content-links';
 import { formatDate } from '@/app/_components/dates';
 
+/** A refund ends access when it is made, before the grant would have run out. */
+const accessEnd = (grant: { validUntil: Date; revokedAt: Date | null }) =>
+  (grant.revokedAt && grant.revokedAt < grant.validUntil ? grant.revokedAt : grant.validUntil);
+
 export async function MyReading({ number }: { number: string }) {
   const grants = await grantsOfOrder(db(), { number });
   if (grants.length === 0) return null;
@@ -24,7 +28,7 @@ export async function MyReading({ number }: { number: string }) {
               {link ? <>
                 <span className="meta">until {formatDate(grant.validUntil)}</span>
                 <a href={link.url} rel="noreferrer" data-testid="content-link">{link.kind === 'pass' ? 'Open the pass' : 'Read'}</a>
-              </> : <span className="meta">Access ended on {formatDate(grant.validUntil)}</span>}
+              </> : <span className="meta">Access ended on {formatDate(accessEnd(grant))}</span>}
             </li>
           );
         })}

@@ -9,6 +9,7 @@ import { AddressCorrectionForm } from './address-correction-form';
 import { DownloadButton } from './download-button';
 import { MyReading } from './my-reading';
 import { RequestClaimForm } from './claim-form';
+import { PayNowForm } from './payment-forms';
 
 export function OrderExists({ view }: { view: OrderExistsView }) {
   const locale = useLocale();
@@ -26,27 +27,28 @@ export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | Ord
   const locale = useLocale();
   const t = translatorFor(locale, 'Order');
   const money = (cents: number) => formatMoney(cents, view.currency, moneyLocale(locale));
-  const status = view.status === 'placed' || view.status === 'dispatched' ? t(`status_${view.status}`) : view.status;
   return (
     <article className="order">
       <h1>{t('title', { number: view.number })}{view.testMode ? <> <span className="test-badge" data-testid="test-order">{t('testOrder')}</span></> : null}</h1>
-      {view.tier === 'FULL' && view.sections.includes('downloads') ? <p><a href="#downloads">{t('myDownloads')}</a></p> : null}
+      {view.tier === 'FULL' && view.downloads.length > 0 ? <p><a href="#downloads">{t('myDownloads')}</a></p> : null}
       <p>{t('placedOn')} <time dateTime={view.placedAt.toISOString()}>{formatDateTime(view.placedAt, locale)}</time></p>
-      <p>{t('status')} <strong data-testid="order-status">{status}</strong></p>
+      <p>{t('status')} <strong data-testid="order-status">{t(`status_${view.status}`)}</strong></p>
+      {view.payment.payable ? <AwaitingPayment view={view} linkQuery={linkQuery} /> : null}
       <table className="items">
         <thead><tr><th scope="col">{t('item')}</th><th scope="col">{t('quantity')}</th><th scope="col">{t('price')}</th><th scope="col">{t('lineTotal')}</th></tr></thead>
         <tbody>
           {view.items.map((item, index) => (
             <tr key={index}>
-              <td>{item.name}</td><td>{item.quantity}</td>
+              <td>{item.name}{item.takenBack ? <> <span className="taken-back">({t('lineRefunded')})</span></> : null}</td><td>{item.quantity}</td>
               <td>{money(item.unitPriceCents)}</td><td>{money(item.lineTotalCents)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <CartSummary cart={view} />
-      {view.tier === 'FULL' && view.sections.includes('downloads') ? <MyDownloads view={view} linkQuery={linkQuery} /> : null}
-      {view.tier === 'FULL' && view.sections.includes('reading') ? <MyReading number={view.number} /> : null}
+      {view.tier === 'FULL' ? <PaymentDetails view={view} /> : null}
+      {view.tier === 'FULL' && view.sections.includes('downloads') && view.downloads.length > 0 ? <MyDownloads view={view} linkQuery={linkQuery} /> : null}
+      {view.tier === 'FULL' && view.sections.includes('reading') && view.paidAt ? <MyReading number={view.number} /> : null}
       {view.tier === 'FULL' ? <CustomerDetails view={view} linkQuery={linkQuery} /> : (
         <>
           <p className="hint">{t('hiddenDetails')}</p>
@@ -54,6 +56,42 @@ export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | Ord
         </>
       )}
     </article>
+  );
+}
+
+function AwaitingPayment({ view, linkQuery }: { view: OrderMinimalView | OrderFullView; linkQuery: string }) {
+  const locale = useLocale();
+  const t = translatorFor(locale, 'Order');
+  const { payment } = view;
+  const total = formatMoney(view.totalCents, view.currency, moneyLocale(locale));
+  return (
+    <section className="notice awaiting-payment" aria-label={t('status_awaiting_payment')}>
+      {payment.declined ? <p role="alert" className="form-error">{t('paymentDeclined')}</p> : null}
+      <p>{payment.byTransfer ? t('byTransfer', { total, number: view.number }) : t('awaitingPayment')}</p>
+      {payment.payBy ? <p>{t('payBy', { date: formatDateTime(payment.payBy, locale) })}</p> : null}
+      {payment.byTransfer ? null : <PayNowForm number={view.number} link={linkQuery} label={t('payNow')} />}
+    </section>
+  );
+}
+
+/** FULL only: when it was paid, and every refund with its date. */
+function PaymentDetails({ view }: { view: OrderFullView }) {
+  const locale = useLocale();
+  const t = translatorFor(locale, 'Order');
+  const money = (cents: number) => formatMoney(cents, view.currency, moneyLocale(locale));
+  if (!view.paidAt && view.refunds.length === 0) return null;
+  return (
+    <section aria-labelledby="payment-heading" className="payment">
+      {view.paidAt ? <p>{t('paidOn', { date: formatDateTime(view.paidAt, locale) })}</p> : null}
+      {view.refunds.length > 0 ? (
+        <>
+          <h2 id="payment-heading">{t('refundsHeading')}</h2>
+          <ul data-testid="refunds">
+            {view.refunds.map((refund, index) => <li key={index}>{t('refundLine', { amount: money(refund.amountCents), date: formatDateTime(refund.at, locale) })}</li>)}
+          </ul>
+        </>
+      ) : null}
+    </section>
   );
 }
 
@@ -96,7 +134,8 @@ function CustomerDetails({ view, linkQuery }: { view: OrderFullView; linkQuery: 
 }
 
 function MyDownloads({ view, linkQuery }: { view: OrderFullView; linkQuery: string }) {
-  const t = translatorFor(useLocale(), 'Order');
+  const locale = useLocale();
+  const t = translatorFor(locale, 'Order');
   const orderLink = `/orders/${view.number}?${linkQuery}`;
   return (
     <section id="downloads" aria-labelledby="downloads-heading" className="downloads">
@@ -106,12 +145,12 @@ function MyDownloads({ view, linkQuery }: { view: OrderFullView; linkQuery: stri
           <li key={d.licenseId}>
             <span className="name">{d.productName}</span>
             <span className="meta">
-              {d.status === 'revoked' ? 'Revoked' : d.downloadsLeft === null ? 'Unlimited downloads' : `${d.downloadsLeft} download${d.downloadsLeft === 1 ? '' : 's'} left`}
-              {d.expiresAt ? ` · until ${formatDate(d.expiresAt)}` : ''}
+              {d.status === 'revoked' ? t('downloadRevoked') : d.downloadsLeft === null ? t('unlimited') : t('downloadsLeft', { count: d.downloadsLeft })}
+              {d.expiresAt ? ` · ${t('until', { date: formatDate(d.expiresAt, locale) })}` : ''}
             </span>
             {d.status === 'active' && d.available ? (
               <DownloadButton orderLink={orderLink} licenseId={d.licenseId} productSlug={d.productSlug} productName={d.productName} />
-            ) : d.available ? null : <span className="meta">File coming soon</span>}
+            ) : d.available ? null : <span className="meta">{t('fileSoon')}</span>}
           </li>
         ))}
       </ul>

@@ -2,12 +2,22 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
+import type { LockReason } from '@/lib/content-links/article-page';
 import { resolvePassPage } from '@/lib/content-links/pass-page';
 import { RAW_URL_HEADER } from '@/lib/content-links/raw-url';
 import { accessContext } from '@/lib/server/content-links';
+import { translatorFor } from '@/lib/i18n/messages';
 import { formatDate } from '@/app/_components/dates';
 
 export const metadata: Metadata = { title: 'Your pass', robots: { index: false, follow: false } };
+
+/** A revoked pass link says what the access API says (Errors.CONTENT_LINK_REVOKED); any other refusal points to the email. */
+function lockedWords(reason: LockReason, locale: string) {
+  if (reason === 'expired') return 'This pass link has expired.';
+  if (reason === 'revoked') return translatorFor(locale, 'Errors')('CONTENT_LINK_REVOKED');
+  return 'Open your pass from the link in your confirmation email.';
+}
 
 export default async function PassPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -19,7 +29,7 @@ export default async function PassPage({ params }: { params: Promise<{ slug: str
       <h1>{page.pass.name}</h1>
       {page.state === 'open'
         ? <p>Your pass is valid until {formatDate(page.expiresAt)}. Every article below opens with it.</p>
-        : <p role="alert" data-testid="lock-reason">{page.expired ? 'This pass link has expired.' : 'Open your pass from the link in your confirmation email.'}</p>}
+        : <p role="alert" data-testid="lock-reason">{lockedWords(page.reason, await getLocale())}</p>}
       <ul className="pass-articles">
         {page.articles.map((article) => (
           <li key={article.slug}>

@@ -8,7 +8,9 @@ import { formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from '../../admin-shell';
 import { MarkDispatchedForm } from '../../admin-forms';
 import { ConfirmStep } from '../../confirm-step';
+import { canMove } from '@/lib/order-states/states';
 import { OrderLicenses } from './licenses';
+import { AdminPayment } from './payment';
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   return { title: `Order ${(await params).number} · Admin` };
@@ -18,7 +20,8 @@ type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ conf
 
 export default async function AdminOrderPage({ params, searchParams }: Props) {
   const { number } = await params;
-  return <AdminShell><AdminOrder number={number} confirming={(await searchParams).confirm === 'dispatch'} /></AdminShell>;
+  const { confirm } = await searchParams;
+  return <AdminShell><AdminOrder number={number} confirming={typeof confirm === 'string' ? confirm : null} /></AdminShell>;
 }
 
 const formatAddress = (json: string) => {
@@ -26,7 +29,7 @@ const formatAddress = (json: string) => {
   return [a.addressLine1, a.addressLine2, `${a.postalCode} ${a.city}`, countryName(a.country)].filter(Boolean).join(', ');
 };
 
-async function AdminOrder({ number, confirming }: { number: string; confirming: boolean }) {
+async function AdminOrder({ number, confirming }: { number: string; confirming: string | null }) {
   const order = await orderForAdmin(db(), number);
   if (!order) notFound();
   return (
@@ -41,12 +44,16 @@ async function AdminOrder({ number, confirming }: { number: string; confirming: 
         <p>Deliver to: {order.addressLine1}{order.addressLine2 ? `, ${order.addressLine2}` : ''}, {order.postalCode} {order.city}, {countryName(order.country)}</p>
       ) : <p>Nothing to post: downloads and reading only.</p>}
       <ul>
-        {order.items.map((item) => <li key={item.id}>{item.quantity} × {item.productName} — {formatMoney(item.lineTotalCents, order.currency)}</li>)}
+        {order.items.map((item) => (
+          <li key={item.id}>{item.quantity} × {item.productName} — {formatMoney(item.lineTotalCents, order.currency)}
+            {item.takenBackAt ? <strong> · taken back {formatDateTime(item.takenBackAt)}</strong> : null}</li>
+        ))}
       </ul>
       {order.discountCents ? <p>Coupon {order.couponCode}: −{formatMoney(order.discountCents, order.currency)}</p> : null}
       <p>Total {formatMoney(order.totalCents, order.currency)}</p>
-      {order.status === 'placed' && order.addressLine1 ? (
-        <ConfirmStep path={`/admin/orders/${order.number}`} id="dispatch" confirming={confirming} label="Mark dispatched"
+      <AdminPayment order={order} confirming={confirming} />
+      {canMove(order.status, 'dispatched') && !order.dispatchedAt && order.addressLine1 ? (
+        <ConfirmStep path={`/admin/orders/${order.number}`} id="dispatch" confirming={confirming === 'dispatch'} label="Mark dispatched"
           consequence={`Mark order #${order.number} dispatched? The ${order.recipientEmail ? 'gift recipient' : 'buyer'} is emailed that it is on its way, and its address can no longer be corrected. This cannot be undone.`}>
           <MarkDispatchedForm number={order.number} />
         </ConfirmStep>

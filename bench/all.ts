@@ -5,6 +5,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { benchDownloadHotPath } from './download-hot-path';
 import { benchLocalDownloads } from './download-throughput';
 import { benchOrderPage } from './order-page';
+import { benchPayments } from './payments';
 
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -14,6 +15,7 @@ console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, 
 if (wanted('hot-path')) await benchDownloadHotPath(['sqlite', 'postgresql']);
 if (wanted('order-page')) await benchOrderPage('sqlite');
 if (wanted('local')) await benchLocalDownloads();
+if (wanted('payments')) await benchPayments(['sqlite', 'postgresql']);
 // These two run as they load (top-level await): importing them is running them.
 if (wanted('secure-payload')) await import('./secure-payload');
 if (wanted('content-links')) await import('./content-links');

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale } from 'next-intl/server';
 import { getShopSession } from '@/lib/server/session';
 import { shopperCurrency } from '@/lib/session/session';
-import { CountryPicker } from './_components/country-picker';
+import { SiteHeader } from './_components/site-header';
+import { translatorFor } from '@/lib/i18n/messages';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -15,21 +15,13 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const session = await getShopSession();
   const count = (session.cart ?? []).reduce((sum, line) => sum + line.quantity, 0);
+  const locale = await getLocale();
   return (
-    <html lang={await getLocale()}>
+    <html lang={locale}>
       <body>
-        <header className="site-header">
-          <Link href="/" className="brand">Pop-up Card Shop</Link>
-          <nav aria-label="Main">
-            <Link href="/">Catalogue</Link>
-            <Link href="/articles">Articles</Link>
-            <Link href="/cart">Cart{count > 0 ? ` (${count})` : ''}</Link>
-            {session.accountId ? <Link href="/account">Account</Link> : null}
-          </nav>
-          <CountryPicker country={session.country ?? ''} currency={shopperCurrency(session)} />
-        </header>
-        <main><NextIntlClientProvider>{children}</NextIntlClientProvider></main>
-        <footer className="site-footer">Hand-folded in small batches · No account needed, ever.</footer>
+        <SiteHeader cartCount={count} hasAccount={Boolean(session.accountId)} country={session.country ?? ''} currency={shopperCurrency(session)} />
+        <main id="main" tabIndex={-1}><NextIntlClientProvider>{children}</NextIntlClientProvider></main>
+        <footer className="site-footer">{translatorFor(locale, 'Layout')('footer')}</footer>
       </body>
     </html>
   );

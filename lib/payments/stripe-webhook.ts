@@ -40,7 +40,7 @@ const CHARGE = z.object({
   id: z.string(), amount: z.number().int(), amount_refunded: z.number().int(), currency: z.string(), refunded: z.boolean(),
   payment_intent: idOf.nullish(), metadata, refunds: z.object({ data: z.array(z.object({ id: z.string(), created: z.number() })) }).nullish(),
 });
-const DISPUTE = z.object({ id: z.string(), payment_intent: idOf.nullish(), reason: z.string().nullish() });
+const DISPUTE = z.object({ id: z.string(), payment_intent: idOf.nullish(), reason: z.string().nullish(), status: z.string().nullish() });
 
 function objectOf<T>(schema: z.ZodType<T>, object: unknown): T {
   const parsed = schema.safeParse(object);
@@ -113,6 +113,19 @@ async function chargeDisputed(object: unknown, { db, now }: EventContext): Promi
   return `disputed: order ${order.number}`;
 }
 
+/** A lost dispute ends the order refunded (the bank gave the money back); a won one stays disputed for the admin to decide. */
+async function disputeClosed(object: unknown, { db, now }: EventContext): Promise<string> {
+  const dispute = objectOf(DISPUTE, object);
+  const order = await orderOfPayment(db, dispute.payment_intent);
+  if (!order) return 'ignored: the dispute is not about an order of this shop';
+  if (dispute.status !== 'lost') return `noted: the dispute on order ${order.number} closed ${dispute.status ?? 'without a status'}; access stays revoked`;
+  await db.$transaction(async (tx) => {
+    const { paidCents } = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { paidCents: true } });
+    await moveOrder(tx, order.id, 'refunded', { actor: 'stripe', reason: `dispute lost in Stripe (${dispute.id})`, amountCents: paidCents, at: now }, { refundedCents: paidCents });
+  });
+  return `dispute lost: order ${order.number} is refunded`;
+}
+
 /** What each event type does; any other type is kept and answered "ignored". */
 const EVENTS: Readonly<Record<string, (object: unknown, context: EventContext) => Promise<string>>> = {
   'checkout.session.completed': sessionPaid,
@@ -120,6 +133,7 @@ const EVENTS: Readonly<Record<string, (object: unknown, context: EventContext) =
   'checkout.session.async_payment_failed': sessionFailed,
   'charge.refunded': chargeRefunded,
   'charge.dispute.created': chargeDisputed,
+  'charge.dispute.closed': disputeClosed,
 };
 
 /**

@@ -158,6 +158,20 @@ describe.each(PROVIDERS_UNDER_TEST)('the Stripe webhook on %s', (dbProvider) => 
     await expect(shop().deliver(redelivered(dispute, STRIPE_WEBHOOK_SECRET, later(30)), later(30))).resolves.toMatchObject({ repeated: true });
   });
 
+  it('a dispute that is lost ends the order refunded; one that is won leaves it disputed', async () => {
+    const lost = await shop().paidOrder();
+    const lostDispute = disputeOf(api.chargeOf(lost.paymentIntent));
+    await shop().deliver(event('charge.dispute.created', lostDispute));
+    await expect(shop().deliver(event('charge.dispute.closed', { ...lostDispute, status: 'lost' }))).resolves.toMatchObject({ outcome: `dispute lost: order ${lost.number} is refunded` });
+    const order = await test.db.order.findUniqueOrThrow({ where: { id: lost.id } });
+    expect(order).toMatchObject({ status: 'refunded', refundedCents: order.paidCents });
+    const won = await shop().paidOrder();
+    const wonDispute = disputeOf(api.chargeOf(won.paymentIntent));
+    await shop().deliver(event('charge.dispute.created', wonDispute));
+    await shop().deliver(event('charge.dispute.closed', { ...wonDispute, status: 'won' }));
+    expect(await seen(won.id)).toMatchObject({ status: 'disputed', licences: ['revoked'] });
+  });
+
   it('a payment for an order cancelled meanwhile is recorded for the admin (200) and grants nothing', async () => {
     const { number, id } = await shop().place();
     const session = await shop().checkout(number);

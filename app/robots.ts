@@ -9,8 +9,7 @@ export default function robots(): MetadataRoute.Robots {
   return {
     rules: {
       userAgent: '*',
-      // A teaser in another language (`?lang=`, the hreflang alternates) is public; other queries carry links.
-      allow: ['/', '/articles/*?lang='],
+      allow: '/',
       disallow: ['/orders/', '/account', '/admin', '/checkout', '/cart', '/passes/', '/api/', '/articles/*?'],
     },
     sitemap: `${publicUrl}/sitemap.xml`,

@@ -1,24 +1,16 @@
-import { countryOptions } from '@/lib/catalog/countries';
+import { COUNTRIES } from '@/lib/catalog/countries';
 import { chooseCountryAction } from '@/app/country/actions';
 
-interface Props {
-  country: string;
-  currency: string;
-  /** The page's language: country names come from Intl in it. */
-  locale: string;
-  labels: { shipTo: string; choose: string; show: string };
-}
-
 /** A plain form (works without JavaScript): the chosen country sets the currency prices are shown in. */
-export function CountryPicker({ country, currency, locale, labels }: Props) {
+export function CountryPicker({ country, currency }: { country: string; currency: string }) {
   return (
     <form action={chooseCountryAction} className="country-picker">
-      <label htmlFor="ship-to">{labels.shipTo}</label>
+      <label htmlFor="ship-to">Ship to</label>
       <select id="ship-to" name="country" defaultValue={country}>
-        <option value="">{labels.choose}</option>
-        {countryOptions(locale).map(({ code, name }) => <option key={code} value={code}>{name}</option>)}
+        <option value="">Choose…</option>
+        {Object.entries(COUNTRIES).map(([code, name]) => <option key={code} value={code}>{name}</option>)}
       </select>
-      <button type="submit">{labels.show}</button>
+      <button type="submit">Show prices</button>
       <span data-testid="shopper-currency">{currency}</span>
     </form>
   );

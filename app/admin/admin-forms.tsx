@@ -1,73 +1,71 @@
 'use client';
 
-// The admin's small forms. Their words come from the server (wordsFor in admin-words.ts), in the admin's language.
 import { useActionState } from 'react';
 import { deliverMailAction, loginAction, markDispatchedAction, overrideLicenseAction, setLicenseStatusAction } from './actions';
-import { ActionStatus } from './action-status';
 
-export type LoginWords = Record<'loginPassword' | 'logIn', string>;
-
-export function LoginForm({ returnTo = '/admin', words }: { returnTo?: string; words: LoginWords }) {
+export function LoginForm({ returnTo = '/admin' }: { returnTo?: string }) {
   const [state, action, pending] = useActionState(loginAction, {});
   return (
     <form action={action} className="login-form">
       <input type="hidden" name="next" value={returnTo} />
-      <label htmlFor="password">{words.loginPassword}</label>
+      <label htmlFor="password">Admin password</label>
       <input id="password" name="password" type="password" autoComplete="current-password" required
         aria-invalid={Boolean(state.error)} aria-describedby="password-error" />
       <p id="password-error" className="field-error" role={state.error ? 'alert' : undefined}>{state.error ?? ''}</p>
-      <button type="submit" disabled={pending}>{words.logIn}</button>
+      <button type="submit" disabled={pending}>Log in</button>
     </form>
   );
 }
 
-export function MarkDispatchedForm({ number, label }: { number: string; label: string }) {
+export function MarkDispatchedForm({ number }: { number: string }) {
   const [state, action, pending] = useActionState(markDispatchedAction, {});
   return (
     <form action={action}>
       <input type="hidden" name="number" value={number} />
-      <button type="submit" disabled={pending}>{label}</button>
-      <ActionStatus state={state} />
+      <button type="submit" disabled={pending}>Yes, mark dispatched</button>
+      {state.error ? <p role="alert" className="form-error">{state.error}</p> : null}
+      {state.message ? <p role="status" className="ok">{state.message}</p> : null}
     </form>
   );
 }
 
-export function DeliverMailForm({ label }: { label: string }) {
+export function DeliverMailForm() {
   const [state, action, pending] = useActionState(deliverMailAction, {});
   return (
     <form action={action}>
-      <button type="submit" disabled={pending}>{label}</button>
-      <ActionStatus state={state} />
+      <button type="submit" disabled={pending}>Send due mail now</button>
+      {state.error ? <p role="alert" className="form-error">{state.error}</p> : null}
+      {state.message ? <p role="status" className="ok">{state.message}</p> : null}
     </form>
   );
 }
 
-/** `label` says what the button does to a license in `status` (revoke an active one, reactivate a revoked one). */
-export function LicenseStatusForm({ licenseId, status, label }: { licenseId: number; status: string; label: string }) {
+export function LicenseStatusForm({ licenseId, status }: { licenseId: number; status: string }) {
   const [state, action, pending] = useActionState(setLicenseStatusAction, {});
+  const next = status === 'active' ? 'revoked' : 'active';
   return (
     <form action={action} className="inline-form">
       <input type="hidden" name="licenseId" value={licenseId} />
-      <input type="hidden" name="status" value={status === 'active' ? 'revoked' : 'active'} />
-      <button type="submit" disabled={pending}>{label}</button>
-      <ActionStatus state={state} inline />
+      <input type="hidden" name="status" value={next} />
+      <button type="submit" disabled={pending}>{next === 'revoked' ? 'Revoke license' : 'Reactivate license'}</button>
+      {state.error ? <span role="alert" className="form-error">{state.error}</span> : null}
+      {state.message ? <span role="status" className="ok">{state.message}</span> : null}
     </form>
   );
 }
 
-export type LicenseOverrideWords = Record<'licenseLimit' | 'licenseExpiresOn' | 'licenseSaveLimits', string>;
-
-export function LicenseOverrideForm({ licenseId, downloadLimit, expiresOn, words }: { licenseId: number; downloadLimit: string; expiresOn: string; words: LicenseOverrideWords }) {
+export function LicenseOverrideForm({ licenseId, downloadLimit, expiresOn }: { licenseId: number; downloadLimit: string; expiresOn: string }) {
   const [state, action, pending] = useActionState(overrideLicenseAction, {});
   return (
     <form action={action} noValidate className="inline-form">
       <input type="hidden" name="licenseId" value={licenseId} />
-      <label htmlFor={`limit-${licenseId}`}>{words.licenseLimit}</label>
+      <label htmlFor={`limit-${licenseId}`}>Download limit</label>
       <input id={`limit-${licenseId}`} name="downloadLimit" defaultValue={downloadLimit} inputMode="numeric" size={5} />
-      <label htmlFor={`expires-${licenseId}`}>{words.licenseExpiresOn}</label>
+      <label htmlFor={`expires-${licenseId}`}>Expires on</label>
       <input id={`expires-${licenseId}`} name="expiresOn" type="date" defaultValue={expiresOn} />
-      <button type="submit" disabled={pending}>{words.licenseSaveLimits}</button>
-      <ActionStatus state={state} inline />
+      <button type="submit" disabled={pending}>Save limits</button>
+      {state.error ? <span role="alert" className="form-error">{state.error}</span> : null}
+      {state.message ? <span role="status" className="ok">{state.message}</span> : null}
     </form>
   );
 }

@@ -3,6 +3,7 @@
 // and gives each response a fresh CSP nonce plus the security headers.
 import { NextResponse, type NextRequest } from 'next/server';
 import { RAW_URL_HEADER } from './lib/content-links/raw-url';
+import { LANGUAGE_HEADER, LANGUAGE_PARAM } from './lib/i18n/locales';
 import { adminCookieName, adminCookieOptions, renewAdminCookie } from '@/lib/admin/session';
 import { ADMIN_LOGIN_PATH, adminLoginUrl } from '@/lib/admin/return-path';
 import { RequestRefused } from '@/lib/errors';
@@ -14,6 +15,7 @@ import { guardStateChange, WEBHOOK_BODY_LIMIT_BYTES } from '@/lib/http/request-g
 import { SECURE_REQUEST_MAX_BYTES } from '@/lib/secure-payload/request';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { databaseGate } from '@/lib/server/database-gate';
+import { offeredLanguages } from '@/lib/server/languages';
 import { shop } from '@/lib/server/shop';
 
 export async function proxy(request: NextRequest) {
@@ -22,10 +24,10 @@ export async function proxy(request: NextRequest) {
     ? guardStateChange(request, 'any', SECURE_REQUEST_MAX_BYTES)
     : guardStateChange(request, ownOrigins(request, publicUrl), PROVIDER_WEBHOOKS.has(request.nextUrl.pathname) ? WEBHOOK_BODY_LIMIT_BYTES : undefined))
     ?? await limitOrderLookups(request);
-  if (refusal) return jsonError(refusal, `${request.method} ${request.nextUrl.pathname}`, requestLanguage(request));
+  if (refusal) return jsonError(refusal, `${request.method} ${request.nextUrl.pathname}`, requestLanguage(request, offeredLanguages()));
   // Pages cannot choose their status when a query fails; API routes answer 503 themselves.
   if (!request.nextUrl.pathname.startsWith('/api/')) {
-    const unavailable = await databaseGate(requestLanguage(request));
+    const unavailable = await databaseGate(requestLanguage(request, offeredLanguages()));
     if (unavailable) return unavailable;
   }
 
@@ -47,6 +49,10 @@ export async function proxy(request: NextRequest) {
   // Signed content links are verified over the exact request URL, which pages cannot read
   // (they get decoded search params); one sent by the client is overwritten.
   forwarded.set(RAW_URL_HEADER, request.url);
+  // `?lang=` asks for a language for this request only (the pages' hreflang alternates); one sent as a header is dropped.
+  const language = request.nextUrl.searchParams.get(LANGUAGE_PARAM);
+  if (language) forwarded.set(LANGUAGE_HEADER, language);
+  else forwarded.delete(LANGUAGE_HEADER);
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   if (adminCookie) response.cookies.set(adminCookieName(secure), adminCookie, adminCookieOptions(secure));

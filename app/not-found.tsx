@@ -1,11 +1,18 @@
 import Link from 'next/link';
+import { getLocale } from 'next-intl/server';
+import { translatorFor } from '@/lib/i18n/messages';
 
-export default function NotFound() {
+export async function generateMetadata() {
+  return { title: translatorFor(await getLocale(), 'ErrorPage')('notFound') };
+}
+
+export default async function NotFound() {
+  const t = translatorFor(await getLocale(), 'ErrorPage');
   return (
     <section className="notice">
-      <h1>Not found</h1>
-      <p>There is nothing at this address.</p>
-      <Link href="/">Back to the catalogue</Link>
+      <h1>{t('notFound')}</h1>
+      <p>{t('notFoundText')}</p>
+      <Link href="/">{t('toCatalogue')}</Link>
     </section>
   );
 }

@@ -9,7 +9,8 @@ export default function robots(): MetadataRoute.Robots {
   return {
     rules: {
       userAgent: '*',
-      allow: '/',
+      // A teaser in another language (`?lang=`, the hreflang alternates) is public; other queries carry links.
+      allow: ['/', '/articles/*?lang='],
       disallow: ['/orders/', '/account', '/admin', '/checkout', '/cart', '/passes/', '/api/', '/articles/*?'],
     },
     sitemap: `${publicUrl}/sitemap.xml`,

@@ -3,6 +3,7 @@ import { listProducts } from '@/lib/catalog/products';
 import { listArticles } from '@/lib/content/articles';
 import { articlePath } from '@/lib/content-links/link';
 import { db, shop } from '@/lib/server/shop';
+import { LANGUAGE_PARAM, LOCALES } from '@/lib/i18n/locales';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,10 +11,15 @@ export const dynamic = 'force-dynamic';
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const { publicUrl } = shop().settings;
   const [products, articles] = await Promise.all([listProducts(db()), listArticles(db())]);
+  // Each page with its language versions (hreflang), as its own <head> lists them.
+  const page = (path: string) => ({
+    url: `${publicUrl}${path}`,
+    alternates: { languages: Object.fromEntries(LOCALES.map((code) => [code, `${publicUrl}${path}?${LANGUAGE_PARAM}=${code}`])) },
+  });
   return [
-    { url: `${publicUrl}/` },
-    ...products.map((product) => ({ url: `${publicUrl}/products/${product.slug}` })),
-    { url: `${publicUrl}/articles` },
-    ...articles.map((article) => ({ url: `${publicUrl}${articlePath(article.slug)}` })),
+    page('/'),
+    ...products.map((product) => page(`/products/${product.slug}`)),
+    page('/articles'),
+    ...articles.map((article) => page(articlePath(article.slug))),
   ];
 }

@@ -35,10 +35,10 @@ export async function benchDatabase(provider: Provider, sqliteFile: string): Pro
   return { url, db, async drop() { await db.$disconnect(); await temp?.drop(); } };
 }
 
-/** One order of `slug`, placed and paid on the test payment page: its licence exists after. */
-export async function buyOnce(db: Db, slug: string) {
+/** One order of `slug` (or one of each slug), placed and paid on the test payment page: its licences exist after. */
+export async function buyOnce(db: Db, slug: string | string[]) {
   const ctx = { ring: orderLinkRing([APP_KEYS]), publicUrl: 'http://127.0.0.1', now: new Date(), provider: 'test', payWithinMs: 86_400_000 } as const;
-  const placed = await placeOrder(db, [{ slug, quantity: 1 }], CUSTOMER, ctx);
+  const placed = await placeOrder(db, [slug].flat().map((s) => ({ slug: s, quantity: 1 })), CUSTOMER, ctx);
   if (!placed.paid) await completeTestPayment(db, placed.number, 'pay', ctx, ctx.now);
   return placed;
 }

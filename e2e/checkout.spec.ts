@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addToCart, countOrdersFor, fillCheckout, newCustomer, placeOrder } from './support/shop';
+import { addToCart, countOrdersFor, fillCheckout, linkIn, newCustomer, payOnTestPage, placeOrder, waitForMail } from './support/shop';
 
 test('a shopper browses the catalogue, buys cards and lands on the full order page', async ({ page, context }) => {
   await page.goto('/');
@@ -18,14 +18,19 @@ test('a shopper browses the catalogue, buys cards and lands on the full order pa
   const customer = newCustomer();
   const { number, url } = await placeOrder(page, customer, [['pop-up-castle', 2], ['pop-up-love-heart', 1]]);
   expect(url).toMatch(new RegExp(`^/orders/${number}\\?signature=[A-Za-z0-9_-]{43}$`));
+  // The first view after paying carries the signed thank-you marker.
+  expect(new URL(page.url()).search).toMatch(/^\?signature=[A-Za-z0-9_-]{43}&thanks=1$/);
 
   await expect(page.getByRole('heading', { name: `Order #${number}` })).toBeVisible();
+  await expect(page.getByTestId('thanks').getByRole('heading')).toHaveText('Thank you for your order!');
+  await expect(page.getByTestId('thanks')).toContainText(`We have sent the confirmation to ${customer.email}.`);
   const items = page.getByRole('table');
   await expect(items).toContainText('Fairy-tale Castle Pop-up Card');
   await expect(items).toContainText('Love Heart Pop-up Card');
   await expect(page.getByText('€48.90')).toBeVisible(); // 2 × 16.00 + 12.00 + 4.90 shipping
-  await expect(page.getByText(customer.email)).toBeVisible();
-  await expect(page.getByText(customer.fullName)).toBeVisible();
+  const details = page.getByRole('region', { name: 'Contact and delivery' });
+  await expect(details.getByText(customer.email)).toBeVisible();
+  await expect(details.getByText(customer.fullName)).toBeVisible();
   await expect(page.locator('address')).toContainText(customer.addressLine1);
   await expect(page.getByRole('link', { name: 'Cart' })).toHaveText('Cart'); // the cart was emptied
 
@@ -95,12 +100,97 @@ test('invalid checkout details are refused field by field and create no order', 
   await expect(page).toHaveURL(/\/checkout$/);
 });
 
-test('checking out with an empty cart is refused and creates no order', async ({ page }) => {
+test('an empty cart shows no checkout form', async ({ page }) => {
   await page.goto('/checkout');
-  await expect(page.getByText('Your cart is empty.')).toBeVisible();
-  const customer = newCustomer();
+  await expect(page.getByRole('main')).toContainText('Your cart is empty.');
+  await expect(page.getByRole('link', { name: 'Browse the catalogue' })).toBeVisible();
+  await expect(page.locator('form.checkout-form')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Place order' })).toHaveCount(0);
+});
+
+test('Add to cart moves the focus to what it answered, and the checkout shows unit prices', async ({ page }) => {
+  await addToCart(page, 'pop-up-castle', 2);
+  await expect(page.locator(':focus')).toHaveAttribute('role', 'status');
+  await expect(page.locator(':focus')).toContainText('Added to your cart');
+  await page.goto('/cart');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Fairy-tale Castle' })).toContainText('€16.00 each');
+  await page.goto('/checkout');
+  const line = page.getByTestId('line-pop-up-castle');
+  await expect(line.getByRole('cell')).toHaveText(['Fairy-tale Castle Pop-up Card', '€16.00', '2', '€32.00']);
+});
+
+test('after a refused submit every value stays, the delivery country too, and the focus is on what to fix', async ({ page }) => {
+  await addToCart(page, 'pop-up-castle');
+  await page.goto('/checkout');
+  const customer = { ...newCustomer(), country: 'DE' };
+  await fillCheckout(page, { ...customer, email: 'not-an-email' });
+  await page.getByRole('button', { name: 'Place order' }).click();
+
+  const summary = page.getByTestId('error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: 'Enter a valid email address.' })).toHaveAttribute('href', '#email');
+  await expect(page.getByLabel('Country')).toHaveValue('DE');
+  await expect(page.getByLabel('City')).toHaveValue(customer.city);
+  // Following the summary's link reaches the field.
+  await summary.getByRole('link').click();
+  await expect(page.getByLabel('Email')).toBeFocused();
+
+  // A second refused submit keeps them as well (React empties a form after its action).
+  await page.getByLabel('Full name').fill('');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByTestId('error-summary')).toBeFocused();
+  await expect(page.getByLabel('Country')).toHaveValue('DE');
+
+  await page.getByLabel('Email').fill(customer.email);
+  await page.getByLabel('Full name').fill(customer.fullName);
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await payOnTestPage(page);
+  await expect(page.locator('address')).toContainText('Germany');
+  await expect(page.getByTestId('total')).toHaveText('€20.90'); // 16.00 + 4.90 shipping
+});
+
+test('a delivery country that pays in another currency re-prices the order, and the shopper confirms the new total', async ({ page }) => {
+  await addToCart(page, 'pop-up-castle');
+  await page.goto('/checkout');
+  await expect(page.getByTestId('total')).toHaveText('€20.90');
+  const customer = { ...newCustomer(), country: 'GB' };
   await fillCheckout(page, customer);
   await page.getByRole('button', { name: 'Place order' }).click();
-  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Your cart is empty.');
+
+  // Nothing ordered: the new total first, in pounds with British shipping, and the form as it was.
+  const repriced = page.getByTestId('repriced');
+  await expect(repriced).toBeFocused();
+  await expect(repriced).toContainText('Delivery to United Kingdom is charged in GBP: your order now costs £18.00, including £4.20 shipping.');
   expect(countOrdersFor(customer.email)).toBe(0);
+  await expect(page.getByTestId('checkout-currency')).toHaveText('Prices in GBP');
+  await expect(page.getByTestId('total')).toHaveText('£18.00'); // 13.80 + 4.20
+  await expect(page.getByTestId('shopper-currency')).toHaveText('GBP');
+  await expect(page.getByLabel('Country')).toHaveValue('GB');
+  await expect(page.getByLabel('Email')).toHaveValue(customer.email);
+
+  await page.getByRole('button', { name: 'Confirm the new total and place order' }).click();
+  await expect(page.getByText(/^Order #\d+: £18\.00$/)).toBeVisible();
+  await payOnTestPage(page);
+  await expect(page.getByTestId('total')).toHaveText('£18.00');
+  expect(countOrdersFor(customer.email)).toBe(1);
+});
+
+test('the thank-you is for the browser that placed the order, on its first view only', async ({ page, browser, request }) => {
+  const customer = newCustomer();
+  const order = await placeOrder(page, customer);
+  await expect(page.getByTestId('thanks')).toContainText(customer.email);
+  const marked = new URL(page.url());
+  expect(marked.searchParams.get('thanks')).toBe('1');
+  const mail = await waitForMail(request, customer.email, /is confirmed/);
+  // The email's link carries no marker: opened again later, the order page just shows the order.
+  await page.goto(linkIn(mail.text));
+  await expect(page.getByRole('heading', { name: `Order #${order.number}` })).toBeVisible();
+  await expect(page.getByTestId('thanks')).toHaveCount(0);
+  // Another browser with the marked link sees no thanks and no email address.
+  const other = await browser.newPage();
+  await other.goto(`${marked.pathname}${marked.search}`);
+  await expect(other.getByRole('heading', { name: `Order #${order.number}` })).toBeVisible();
+  await expect(other.getByTestId('thanks')).toHaveCount(0);
+  expect(await other.content()).not.toContain(customer.email);
+  await other.close();
 });

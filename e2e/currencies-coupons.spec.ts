@@ -27,7 +27,8 @@ test('prices follow the chosen country in the catalogue, the cart, the checkout 
   await expect(page.getByTestId('total')).toHaveText('£31.80'); // 2 × 13.80 + 4.20 shipping
   await page.goto('/checkout');
   await expect(page.getByTestId('checkout-currency')).toHaveText('Prices in GBP');
-  await fillCheckout(page, newCustomer());
+  // Sent where it pays in pounds: placed at the total shown, with no second look.
+  await fillCheckout(page, { ...newCustomer(), country: 'GB' });
   await page.getByRole('button', { name: 'Place order' }).click();
   // The provider is asked for the order's total in the order's currency.
   await expect(page.getByText(/^Order #\d+: £31\.80$/)).toBeVisible();

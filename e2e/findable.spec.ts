@@ -42,3 +42,27 @@ test('a product page carries Product and Offer data, and every page its favicon'
   expect(served.status()).toBe(200);
   expect(served.headers()['content-type']).toContain('image/svg+xml');
 });
+
+test('public pages link their language versions (hreflang), and ?lang= serves each; private pages link none', async ({ page, request, baseURL }) => {
+  for (const path of ['/', '/products/pop-up-castle', '/articles', '/articles/how-pop-ups-work']) {
+    await page.goto(path);
+    // Next writes the site's root without its slash (http://host rather than http://host/).
+    const alternates = Object.fromEntries(await page.locator('link[rel="alternate"][hreflang]').evaluateAll((links) =>
+      links.map((link) => [link.getAttribute('hreflang'), link.getAttribute('href')!.replace(/\/(\?|$)/, '$1')])));
+    const url = (query = '') => `${new URL(path, baseURL).href}${query}`.replace(/\/(\?|$)/, '$1');
+    expect(alternates, path).toEqual({ en: url('?lang=en'), de: url('?lang=de'), fr: url('?lang=fr'), 'x-default': url() });
+    expect((await page.locator('link[rel="canonical"]').getAttribute('href'))!.replace(/\/$/, ''), path).toBe(url());
+  }
+
+  await page.goto('/products/pop-up-castle?lang=fr');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('button', { name: 'Ajouter au panier' })).toBeVisible();
+  await expect(page.locator('.product-detail .price')).toHaveText(/^16,00\s€$/);
+  expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(new URL('/products/pop-up-castle?lang=fr', baseURL).href);
+  // For that request only: the next page is in the browser's language again.
+  await page.goto('/products/pop-up-castle');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  const signed = await request.get('/articles/how-pop-ups-work?sp=x&se=1&si=y&sk=z&ss=abc');
+  expect(await signed.text()).not.toContain('hreflang');
+});

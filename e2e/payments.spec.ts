@@ -48,7 +48,8 @@ test('declined, then paid on the test page: the download appears only once the o
   await page.getByRole('button', { name: 'Pay now' }).click();
   await payOnTestPage(page, 'Pay');
   await expect(page).toHaveURL(new RegExp(`/orders/${order.number}\\?signature=`));
-  await expect(page.getByTestId('order-status')).toHaveText('Paid — being prepared');
+  // Nothing in it is posted: its status does not speak of preparing a parcel.
+  await expect(page.getByTestId('order-status')).toHaveText('Paid — ready for you');
   await expect(page.getByText(/^Paid on /)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Pay now' })).toHaveCount(0);
   const mail = await waitForMail(request, customer.email, new RegExp(`order #${order.number} is confirmed`));
@@ -69,7 +70,7 @@ test('declined, then paid on the test page: the download appears only once the o
   // Paid is paid: the provider's page no longer offers to pay.
   await page.goto(`/orders/${order.number}/test-payment${new URL(order.url, 'http://x').search}`);
   await expect(page.getByTestId('test-payment-banner')).toBeVisible();
-  await expect(page.getByText('Status: Paid — being prepared')).toBeVisible();
+  await expect(page.getByText('Status: Paid — ready for you')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Pay', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Decline', exact: true })).toHaveCount(0);
 });

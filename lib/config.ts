@@ -43,6 +43,7 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\S+$/, 'must be the endpoint signing secret Stripe shows (whsec_…)').optional(),
   STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   UNPAID_ORDER_HOURS: z.coerce.number().min(0.01).max(24 * 90).optional(),
+  PSEUDO_LOCALE: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 export interface PaymentSettings {
@@ -76,6 +77,8 @@ export interface AppConfig {
   /** `nginx`: local files are sent by nginx (X-Accel-Redirect) after the shop authorises and counts. */
   downloadOffload: 'none' | 'nginx';
   payments: PaymentSettings;
+  /** Tests only: requests may ask for the pseudo-locale `xx` (?lang=xx, the language cookie, Accept-Language). */
+  pseudoLocale: boolean;
 }
 
 export class ConfigError extends ShopError {
@@ -184,6 +187,7 @@ export function parseConfig(env: Record<string, string | undefined>, secretsDir 
     contentAllowedOrigins,
     downloadOffload: e.DOWNLOAD_OFFLOAD,
     payments: paymentSettings(e, production),
+    pseudoLocale: ['true', '1'].includes(e.PSEUDO_LOCALE),
     s3: {
       endpoint: e.S3_ENDPOINT,
       region: e.S3_REGION,

@@ -50,7 +50,7 @@ export type RequestErrorCode =
 export type AdminErrorCode =
   | 'ADMIN_LOGIN_FAILED' | 'ADMIN_LOGIN_THROTTLED' | 'SMTP_NOT_CONFIGURED' | 'INTEGRATION_NOT_FOUND'
   | 'KEY_PURPOSE_UNKNOWN' | 'KEY_UNSEALABLE' | 'DOWNLOAD_PRODUCT_NOT_FOUND' | 'DUPLICATE_COUPON_CODE'
-  | 'PASS_NOT_FOUND' | 'CONTENT_ITEM_NOT_FOUND' | 'CONTENT_TAKEN' | 'CONTENT_PRODUCT_KIND';
+  | 'PASS_NOT_FOUND' | 'CONTENT_ITEM_NOT_FOUND' | 'CONTENT_TAKEN' | 'CONTENT_PRODUCT_KIND' | 'PRODUCT_NOT_FOUND';
 
 /** A merchant's certificate upload, refused with what to do instead. */
 export type CertificateErrorCode =

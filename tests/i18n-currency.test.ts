@@ -10,15 +10,16 @@ const keysOf = (value: unknown, prefix = ''): string[] => (typeof value === 'obj
 describe('languages', () => {
   it('takes the first language the shop speaks from Accept-Language, by quality', () => {
     expect(negotiateLocale('de-DE,de;q=0.9,en;q=0.8')).toBe('de');
-    expect(negotiateLocale('fr-FR, en;q=0.5, de;q=0.7')).toBe('de');
-    expect(negotiateLocale('fr, es')).toBe('en');
+    expect(negotiateLocale('es-ES, en;q=0.5, de;q=0.7')).toBe('de');
+    expect(negotiateLocale('fr-FR, en;q=0.5, de;q=0.7')).toBe('fr');
+    expect(negotiateLocale('it, es')).toBe('en');
     expect(negotiateLocale('de;q=0, en;q=0.1')).toBe('en');
     expect(negotiateLocale(null)).toBe('en');
   });
 
   it('maps payload languages to a supported locale, any case', () => {
     expect(localeFor('DE')).toBe('de');
-    expect(localeFor('fr')).toBe('en');
+    expect(localeFor('es')).toBe('en');
     expect(localeFor(undefined)).toBe('en');
   });
 

@@ -1,5 +1,5 @@
-import { useTranslations } from 'next-intl';
-import { COUNTRIES } from '@/lib/catalog/countries';
+import { useLocale, useTranslations } from 'next-intl';
+import { countryOptions } from '@/lib/catalog/countries';
 import type { FieldErrors } from '@/lib/forms';
 import { FieldError } from './field-error';
 
@@ -26,6 +26,8 @@ export function TextField({ name, label, errors, defaultValue, autoComplete, typ
 
 export function AddressFields({ errors, values }: { errors?: FieldErrors; values?: Record<string, string> }) {
   const t = useTranslations('Address');
+  // Named by Intl in the page's language (server and browser agree: both use CLDR's names).
+  const locale = useLocale();
   const countryError = errors?.country;
   return (
     <>
@@ -38,7 +40,7 @@ export function AddressFields({ errors, values }: { errors?: FieldErrors; values
         <select id="country" name="country" defaultValue={values?.country ?? ''} autoComplete="country"
           aria-invalid={Boolean(countryError)} aria-describedby="country-error">
           <option value="" disabled>{t('chooseCountry')}</option>
-          {Object.entries(COUNTRIES).map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+          {countryOptions(locale).map(({ code, name }) => <option key={code} value={code}>{name}</option>)}
         </select>
         <FieldError id="country-error" message={countryError} />
       </div>

@@ -1,17 +1,6 @@
-// Dates are shown in UTC and said so, so every reader sees the same time. A formatter
-// is made once per language and style (building one costs about 100 µs).
-import { keptIn } from '@/lib/kept';
+// Dates on pages: the same Intl formats as emails (lib/i18n/intl.ts), in the page's language.
+// Shopper pages pass it; English is the default only for the admin's pages.
+import { formatDate as dateIn, formatDateTime as dateTimeIn } from '@/lib/i18n/intl';
 
-const DATE_LOCALE: Record<string, string> = { en: 'en-GB', de: 'de-DE' };
-const dateLocale = (language: string) => DATE_LOCALE[language] ?? 'en-GB';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(language: string, withTime: boolean): Intl.DateTimeFormat {
-  const locale = dateLocale(language);
-  return keptIn(formatters, `${locale} ${withTime}`, () => new Intl.DateTimeFormat(locale,
-    withTime ? { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' }));
-}
-
-export const formatDate = (value: Date, language = 'en') => formatter(language, false).format(value);
-export const formatDateTime = (value: Date, language = 'en') => `${formatter(language, true).format(value)} UTC`;
+export const formatDate = (value: Date, language = 'en') => dateIn(value, language);
+export const formatDateTime = (value: Date, language = 'en') => dateTimeIn(value, language);

@@ -4,6 +4,7 @@ import { translatorFor } from '@/lib/i18n/messages';
 import { LOCALES } from '@/lib/i18n/locales';
 import { chooseLanguageAction } from '@/app/language/actions';
 import { CountryPicker } from './country-picker';
+import { MenuCloser } from './menu-closer';
 
 interface HeaderProps { cartCount: number; hasAccount: boolean; country: string; currency: string }
 
@@ -26,10 +27,12 @@ export async function SiteHeader({ cartCount, hasAccount, country, currency }: H
       {/* A checkbox and its label open the menu on a phone, with no script; on a wide screen the panel is the header. */}
       <input type="checkbox" id="site-menu-toggle" className="menu-toggle" aria-controls="site-menu-panel" />
       <label htmlFor="site-menu-toggle" className="menu-button">{t('menu')}</label>
+      <MenuCloser toggleId="site-menu-toggle" panelId="site-menu-panel" />
       <div id="site-menu-panel" className="site-menu-panel">
         <nav aria-label={t('mainNav')} className="site-nav">{links}</nav>
         <div className="site-pickers">
-          <CountryPicker country={country} currency={currency} />
+          <CountryPicker country={country} currency={currency} locale={locale}
+            labels={{ shipTo: t('shipTo'), choose: t('chooseCountry'), show: t('showPrices') }} />
           <LanguageSwitch locale={locale} labels={{ language: t('language'), change: t('changeLanguage') }} />
         </div>
       </div>
@@ -37,16 +40,17 @@ export async function SiteHeader({ cartCount, hasAccount, country, currency }: H
   );
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'Deutsch', fr: 'Français' };
+/** Each language named in itself, by its own catalogue (`Layout.languageName`): a new language needs no change here. */
+const languageName = (code: string) => translatorFor(code, 'Layout')('languageName');
 
-/** Each language named in itself; the choice is kept in a cookie (Accept-Language decides until then). */
+/** The choice is kept in a cookie (Accept-Language decides until then). */
 function LanguageSwitch({ locale, labels }: { locale: string; labels: { language: string; change: string } }) {
   const id = 'language';
   return (
     <form action={chooseLanguageAction} className="language-switch">
       <label htmlFor={id}>{labels.language}</label>
       <select id={id} name="language" defaultValue={locale}>
-        {LOCALES.map((code) => <option key={code} value={code} lang={code}>{LANGUAGE_NAMES[code] ?? code}</option>)}
+        {LOCALES.map((code) => <option key={code} value={code} lang={code}>{languageName(code)}</option>)}
       </select>
       <button type="submit">{labels.change}</button>
     </form>

@@ -2,13 +2,15 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { db } from '@/lib/server/shop';
 import { ordersOfAccount } from '@/lib/accounts/accounts';
-import { moneyLocale } from '@/lib/i18n/messages';
+import { moneyLocale, translatorFor } from '@/lib/i18n/messages';
 import { formatMoney } from '@/lib/money';
 import { getShopSession } from '@/lib/server/session';
 import { formatDateTime } from '@/app/_components/dates';
 import { signOutAccountAction } from './actions';
 
-export const metadata: Metadata = { title: 'Your account', robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Account'))('title'), robots: { index: false, follow: false } };
+}
 
 export default async function AccountPage() {
   const session = await getShopSession();
@@ -19,6 +21,7 @@ export default async function AccountPage() {
   }
   const locale = await getLocale();
   const orders = await ordersOfAccount(db(), account.id);
+  const status = translatorFor(locale, 'Order');
   return (
     <section>
       <h1>{t('title')}</h1>
@@ -30,9 +33,9 @@ export default async function AccountPage() {
             {orders.map((order) => (
               <tr key={order.number}>
                 {/* Through the account route: it adds the order to this browser's session, then opens it at FULL tier. */}
-                <td><a href={`/account/orders/${order.number}`}>#{order.number}</a>{order.testMode ? ' TEST' : ''}</td>
+                <td><a href={`/account/orders/${order.number}`}>#{order.number}</a>{order.testMode ? ` ${t('test')}` : ''}</td>
                 <td>{formatDateTime(order.placedAt, locale)}</td>
-                <td>{order.status}</td>
+                <td>{status(`status_${order.status}`)}</td>
                 <td>{formatMoney(order.totalCents, order.currency, moneyLocale(locale))}</td>
               </tr>
             ))}

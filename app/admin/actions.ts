@@ -18,6 +18,7 @@ import { parseDbId } from '@/lib/db/schema-files';
 import { formValues, parseInput } from '@/lib/forms';
 import { overrideLicense, setLicenseStatus } from '@/lib/downloads/licenses';
 import { licenseOverrideSchema } from '@/lib/downloads/settings';
+import { adminWords } from './admin-words';
 
 export interface AdminFormState { error?: string; message?: string }
 
@@ -52,7 +53,7 @@ export async function markDispatchedAction(_prev: AdminFormState, form: FormData
     await markDispatched(db(), number, { ring: rings.orders, publicUrl, now: new Date() });
     deliverMailSoon();
     revalidatePath(`/admin/orders/${number}`);
-    return { message: 'Marked dispatched; the dispatch email is in the outbox.' };
+    return { message: (await adminWords()).t('dispatchDone') };
   });
 }
 
@@ -62,7 +63,7 @@ export async function deliverMailAction(_prev: AdminFormState): Promise<AdminFor
     if (!shop().settings.smtpUrl) throw refusal('SMTP_NOT_CONFIGURED');
     const report = await deliverDueMailNow();
     revalidatePath('/admin/outbox');
-    return { message: `Sent ${report.sent}, failed ${report.failed}.` };
+    return { message: (await adminWords()).t('mailSent', { sent: report.sent, failed: report.failed }) };
   });
 }
 
@@ -80,7 +81,8 @@ export async function setLicenseStatusAction(_prev: AdminFormState, form: FormDa
     const license = await licenseOfForm(form);
     await setLicenseStatus(db(), license.id, status, new Date());
     revalidatePath(`/admin/orders/${license.order.number}`);
-    return { message: status === 'revoked' ? 'License revoked: its download links stop working now.' : 'License reactivated.' };
+    const { t } = await adminWords();
+    return { message: status === 'revoked' ? t('licenseRevoked') : t('licenseReactivated') };
   });
 }
 
@@ -91,6 +93,6 @@ export async function overrideLicenseAction(_prev: AdminFormState, form: FormDat
     const license = await licenseOfForm(form);
     await overrideLicense(db(), license.id, limits);
     revalidatePath(`/admin/orders/${license.order.number}`);
-    return { message: 'License limits saved.' };
+    return { message: (await adminWords()).t('licenseLimitsSaved') };
   });
 }

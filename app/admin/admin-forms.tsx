@@ -1,71 +1,73 @@
 'use client';
 
+// The admin's small forms. Their words come from the server (wordsFor in admin-words.ts), in the admin's language.
 import { useActionState } from 'react';
 import { deliverMailAction, loginAction, markDispatchedAction, overrideLicenseAction, setLicenseStatusAction } from './actions';
+import { ActionStatus } from './action-status';
 
-export function LoginForm({ returnTo = '/admin' }: { returnTo?: string }) {
+export type LoginWords = Record<'loginPassword' | 'logIn', string>;
+
+export function LoginForm({ returnTo = '/admin', words }: { returnTo?: string; words: LoginWords }) {
   const [state, action, pending] = useActionState(loginAction, {});
   return (
     <form action={action} className="login-form">
       <input type="hidden" name="next" value={returnTo} />
-      <label htmlFor="password">Admin password</label>
+      <label htmlFor="password">{words.loginPassword}</label>
       <input id="password" name="password" type="password" autoComplete="current-password" required
         aria-invalid={Boolean(state.error)} aria-describedby="password-error" />
       <p id="password-error" className="field-error" role={state.error ? 'alert' : undefined}>{state.error ?? ''}</p>
-      <button type="submit" disabled={pending}>Log in</button>
+      <button type="submit" disabled={pending}>{words.logIn}</button>
     </form>
   );
 }
 
-export function MarkDispatchedForm({ number }: { number: string }) {
+export function MarkDispatchedForm({ number, label }: { number: string; label: string }) {
   const [state, action, pending] = useActionState(markDispatchedAction, {});
   return (
     <form action={action}>
       <input type="hidden" name="number" value={number} />
-      <button type="submit" disabled={pending}>Yes, mark dispatched</button>
-      {state.error ? <p role="alert" className="form-error">{state.error}</p> : null}
-      {state.message ? <p role="status" className="ok">{state.message}</p> : null}
+      <button type="submit" disabled={pending}>{label}</button>
+      <ActionStatus state={state} />
     </form>
   );
 }
 
-export function DeliverMailForm() {
+export function DeliverMailForm({ label }: { label: string }) {
   const [state, action, pending] = useActionState(deliverMailAction, {});
   return (
     <form action={action}>
-      <button type="submit" disabled={pending}>Send due mail now</button>
-      {state.error ? <p role="alert" className="form-error">{state.error}</p> : null}
-      {state.message ? <p role="status" className="ok">{state.message}</p> : null}
+      <button type="submit" disabled={pending}>{label}</button>
+      <ActionStatus state={state} />
     </form>
   );
 }
 
-export function LicenseStatusForm({ licenseId, status }: { licenseId: number; status: string }) {
+/** `label` says what the button does to a license in `status` (revoke an active one, reactivate a revoked one). */
+export function LicenseStatusForm({ licenseId, status, label }: { licenseId: number; status: string; label: string }) {
   const [state, action, pending] = useActionState(setLicenseStatusAction, {});
-  const next = status === 'active' ? 'revoked' : 'active';
   return (
     <form action={action} className="inline-form">
       <input type="hidden" name="licenseId" value={licenseId} />
-      <input type="hidden" name="status" value={next} />
-      <button type="submit" disabled={pending}>{next === 'revoked' ? 'Revoke license' : 'Reactivate license'}</button>
-      {state.error ? <span role="alert" className="form-error">{state.error}</span> : null}
-      {state.message ? <span role="status" className="ok">{state.message}</span> : null}
+      <input type="hidden" name="status" value={status === 'active' ? 'revoked' : 'active'} />
+      <button type="submit" disabled={pending}>{label}</button>
+      <ActionStatus state={state} inline />
     </form>
   );
 }
 
-export function LicenseOverrideForm({ licenseId, downloadLimit, expiresOn }: { licenseId: number; downloadLimit: string; expiresOn: string }) {
+export type LicenseOverrideWords = Record<'licenseLimit' | 'licenseExpiresOn' | 'licenseSaveLimits', string>;
+
+export function LicenseOverrideForm({ licenseId, downloadLimit, expiresOn, words }: { licenseId: number; downloadLimit: string; expiresOn: string; words: LicenseOverrideWords }) {
   const [state, action, pending] = useActionState(overrideLicenseAction, {});
   return (
     <form action={action} noValidate className="inline-form">
       <input type="hidden" name="licenseId" value={licenseId} />
-      <label htmlFor={`limit-${licenseId}`}>Download limit</label>
+      <label htmlFor={`limit-${licenseId}`}>{words.licenseLimit}</label>
       <input id={`limit-${licenseId}`} name="downloadLimit" defaultValue={downloadLimit} inputMode="numeric" size={5} />
-      <label htmlFor={`expires-${licenseId}`}>Expires on</label>
+      <label htmlFor={`expires-${licenseId}`}>{words.licenseExpiresOn}</label>
       <input id={`expires-${licenseId}`} name="expiresOn" type="date" defaultValue={expiresOn} />
-      <button type="submit" disabled={pending}>Save limits</button>
-      {state.error ? <span role="alert" className="form-error">{state.error}</span> : null}
-      {state.message ? <span role="status" className="ok">{state.message}</span> : null}
+      <button type="submit" disabled={pending}>{words.licenseSaveLimits}</button>
+      <ActionStatus state={state} inline />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { adminWords } from './admin-words';
 
 interface ConfirmStepProps {
   /** The page this step sits on; `?confirm=<id>` on it opens the step. */
@@ -14,13 +15,14 @@ interface ConfirmStepProps {
 }
 
 /** An irreversible admin action asks first, with and without JavaScript: a link, then the real form. */
-export function ConfirmStep({ path, id, confirming, label, consequence, children }: ConfirmStepProps) {
+export async function ConfirmStep({ path, id, confirming, label, consequence, children }: ConfirmStepProps) {
   if (!confirming) return <p><Link className="button-link" href={`${path}?confirm=${encodeURIComponent(id)}`}>{label}…</Link></p>;
+  const { t } = await adminWords();
   return (
     <section className="confirm-step" aria-labelledby={`confirm-${id}`}>
       <p id={`confirm-${id}`}><strong>{consequence}</strong></p>
       {children}
-      <p><Link href={path}>Cancel</Link></p>
+      <p><Link href={path}>{t('confirmCancel')}</Link></p>
     </section>
   );
 }

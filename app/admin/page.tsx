@@ -1,37 +1,31 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { db } from '@/lib/server/shop';
-import { formatMoney } from '@/lib/money';
 import { listOrders } from '@/lib/orders/admin-queries';
-import { formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from './admin-shell';
+import { AdminTable } from './admin-table';
+import { adminTitle, adminWords } from './admin-words';
 
-export const metadata: Metadata = { title: 'Orders · Admin' };
+export const generateMetadata = () => adminTitle((t) => t('ordersTitle'));
 
 export default function AdminPage() {
   return <AdminShell><OrderList /></AdminShell>;
 }
 
 async function OrderList() {
+  const { t, dateTime, money } = await adminWords();
   const orders = await listOrders(db());
   return (
     <>
-      <h1>Orders</h1>
-      {orders.length === 0 ? <p>No orders yet.</p> : (
-        <table className="admin-table">
-          <thead><tr><th scope="col">Order</th><th scope="col">Placed</th><th scope="col">Customer</th><th scope="col">Total</th><th scope="col">Status</th></tr></thead>
-          <tbody>
-            {orders.map((order) => (
-              <tr key={order.number}>
-                <td><Link href={`/admin/orders/${order.number}`}>#{order.number}</Link>{order.testMode ? ' TEST' : ''}</td>
-                <td>{formatDateTime(order.placedAt)}</td>
-                <td>{order.fullName}</td>
-                <td>{formatMoney(order.totalCents, order.currency)}</td>
-                <td>{order.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <h1>{t('ordersTitle')}</h1>
+      {orders.length === 0 ? <p>{t('ordersNone')}</p> : (
+        <AdminTable columns={[t('colOrder'), t('colPlaced'), t('colCustomer'), t('colTotal'), t('colStatus')]}
+          rows={orders.map((order) => ({
+            key: order.number,
+            cells: [
+              <><Link href={`/admin/orders/${order.number}`}>#{order.number}</Link>{order.testMode ? ` ${t('testBadge')}` : ''}</>,
+              dateTime(order.placedAt), order.fullName, money(order.totalCents, order.currency), order.status,
+            ],
+          }))} />
       )}
     </>
   );

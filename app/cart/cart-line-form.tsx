@@ -1,26 +1,33 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
+import { useTranslations } from 'next-intl';
 import { updateCartLineAction } from './actions';
 import { FieldError } from '@/app/_components/field-error';
-import { formatMoney } from '@/lib/money';
 
-interface Props { slug: string; name: string; quantity: number; lineTotal: number; currency: string }
+/** Prices come formatted in the page's language and the cart's currency. */
+interface Props { slug: string; name: string; quantity: number; unitPrice: string; lineTotal: string }
 
-export function CartLineForm({ slug, name, quantity, lineTotal, currency }: Props) {
+export function CartLineForm({ slug, name, quantity, unitPrice, lineTotal }: Props) {
+  const t = useTranslations('Cart');
   const [state, action, pending] = useActionState(updateCartLineAction, {});
+  const input = useRef<HTMLInputElement>(null);
   const inputId = `quantity-${slug}`;
+  const refused = state.errors?.quantity ?? state.errors?.product;
+  // A refused quantity takes the focus back, with its reason read out.
+  useEffect(() => { if (refused) input.current?.focus(); }, [state, refused]);
   return (
     <form action={action} noValidate className="cart-line">
       <input type="hidden" name="slug" value={slug} />
       <span className="name">{name}</span>
-      <label htmlFor={inputId} className="visually-hidden">Quantity of {name}</label>
-      <input id={inputId} name="quantity" type="number" inputMode="numeric" min={1} max={99} defaultValue={quantity}
+      <span className="meta">{t('each', { price: unitPrice })}</span>
+      <label htmlFor={inputId} className="visually-hidden">{t('quantityOf', { name })}</label>
+      <input ref={input} id={inputId} name="quantity" type="number" inputMode="numeric" min={1} max={99} defaultValue={quantity}
         aria-invalid={Boolean(state.errors?.quantity)} aria-describedby={`${inputId}-error`} />
-      <button type="submit" name="intent" value="update" disabled={pending}>Update</button>
-      <button type="submit" name="intent" value="remove" disabled={pending} aria-label={`Remove ${name}`}>Remove</button>
-      <span className="amount">{formatMoney(lineTotal, currency)}</span>
-      <FieldError id={`${inputId}-error`} message={state.errors?.quantity ?? state.errors?.product} />
+      <button type="submit" name="intent" value="update" disabled={pending}>{t('update')}</button>
+      <button type="submit" name="intent" value="remove" disabled={pending} aria-label={t('removeItem', { name })}>{t('remove')}</button>
+      <span className="amount">{lineTotal}</span>
+      <FieldError id={`${inputId}-error`} message={refused} />
     </form>
   );
 }

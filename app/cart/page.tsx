@@ -1,36 +1,44 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { loadPricedCart } from '@/app/_components/priced-cart';
 import { CartSummary } from '@/app/_components/cart-summary';
+import { linesNeedDelivery } from '@/lib/checkout/pricing';
+import { moneyLocale } from '@/lib/i18n/messages';
+import { formatMoney } from '@/lib/money';
 import { CartLineForm } from './cart-line-form';
 
-export const metadata: Metadata = { title: 'Your cart' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Cart'))('title') };
+}
 
 export default async function CartPage() {
   const cart = await loadPricedCart();
+  const t = await getTranslations('Cart');
+  const locale = moneyLocale(await getLocale());
   if (cart.lines.length === 0) {
     return (
       <section className="notice">
-        <h1>Your cart</h1>
-        <p>Your cart is empty.</p>
-        <Link href="/">Browse the catalogue</Link>
+        <h1>{t('title')}</h1>
+        <p>{t('empty')}</p>
+        <Link href="/">{t('browse')}</Link>
       </section>
     );
   }
   return (
     <>
-      <h1>Your cart</h1>
+      <h1>{t('title')}</h1>
       <ul className="cart-lines">
         {cart.lines.map((line) => (
           <li key={line.product.slug}>
             <CartLineForm slug={line.product.slug} name={line.product.name} quantity={line.quantity}
-              lineTotal={line.lineTotalCents} currency={cart.currency} />
+              unitPrice={formatMoney(line.product.priceCents, cart.currency, locale)} lineTotal={formatMoney(line.lineTotalCents, cart.currency, locale)} />
           </li>
         ))}
       </ul>
-      <CartSummary cart={cart} />
+      <CartSummary cart={cart} nothingPosted={!linesNeedDelivery(cart.lines)} />
       <form action="/checkout" method="get">
-        <button type="submit" className="primary">Checkout</button>
+        <button type="submit" className="primary">{t('checkout')}</button>
       </form>
     </>
   );

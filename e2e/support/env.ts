@@ -43,6 +43,8 @@ export const APP_ENV = {
   // A plain-http production build on loopback: the one case ALLOW_INSECURE_HTTP is for.
   ALLOW_INSECURE_HTTP: 'true',
   PAYMENT_PROVIDER: 'test',
+  // The pseudo-locale `xx` (e2e/pseudo-locale.spec.ts): offered only when asked for, English stays the default.
+  PSEUDO_LOCALE: 'true',
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   PORT: String(APP_PORT),
   STORAGE_DIR: E2E_STORAGE_DIR,

@@ -18,7 +18,8 @@ export function newCustomer(): Customer {
   return {
     email: `shopper.${tag}@example.com`, fullName: `Grace Hopper ${tag}`,
     addressLine1: `${100 + counter} Harbour Lane ${tag}`, addressLine2: `Flat ${tag}`,
-    city: `Portsmouth${tag}`, postalCode: `PO1 ${counter}AB`, country: 'GB',
+    // Ireland pays in euros, the currency a new visitor sees: the order goes through without a re-priced total.
+    city: `Cork${tag}`, postalCode: `T12 ${counter}AB`, country: 'IE',
   };
 }
 

@@ -4,7 +4,6 @@
 // (at once for a zero total; a bank transfer gets its instructions by email).
 import { randomInt } from 'node:crypto';
 import type { Db, Tx } from '../db/client';
-import type { Currency } from '../catalog/currencies';
 import { redeemCoupon } from '../coupons/coupons';
 import { enqueueMail } from '../mail/outbox';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
@@ -16,7 +15,7 @@ import { settleOrder, type OrderMailContext } from '../payments/settle';
 import { FREE, type ProviderName } from '../payments/provider';
 import type { CheckoutInput } from './customer-input';
 import { DraftGone, EmptyCart, UnknownProducts } from './errors';
-import { priceOrder, type OrderLine } from './pricing';
+import { priceOrder, type OrderLine, type PricingTerms } from './pricing';
 
 export interface PlaceOrderContext extends OrderMailContext {
   now: Date;
@@ -28,9 +27,7 @@ export interface PlaceOrderContext extends OrderMailContext {
 
 export interface GiftRecipient { name: string; email: string; message?: string }
 
-export interface OrderTerms {
-  currency?: Currency;
-  couponCode?: string;
+export interface OrderTerms extends PricingTerms {
   language?: Locale;
   /** The delivery address in the customer input is then the recipient's. */
   recipient?: GiftRecipient;

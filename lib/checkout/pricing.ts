@@ -1,14 +1,14 @@
 // The one way an order is priced, wherever a price is shown or charged: catalogue prices in
-// the order's currency (or a price a verified merchant payload agreed), the coupon off the
-// subtotal, shipping when a line is shipped.
+// the order's currency (the delivery country's, when something is posted), or a price a
+// verified merchant payload agreed; the coupon off the subtotal; shipping when a line is shipped.
 import type { Db } from '../db/client';
 import type { ProductKind } from '../catalog/kinds';
 import { productsPricedIn, shippingIn } from '../catalog/products';
-import { DEFAULT_CURRENCY, type Currency } from '../catalog/currencies';
+import { currencyForCountry, DEFAULT_CURRENCY, type Currency } from '../catalog/currencies';
 import { couponDiscount, findCoupon, type CouponTerms } from '../coupons/coupons';
 import { needsDelivery } from '../fulfilment/kinds';
 import type { CartLine } from '../session/session';
-import { OrderTooLarge } from './errors';
+import { CountryNotSold, OrderTooLarge } from './errors';
 
 /** Amounts are stored as 32-bit integers of minor units; an order stays well inside them. */
 export const MAX_ORDER_CENTS = 1_000_000_000;
@@ -21,7 +21,22 @@ export interface OrderLine {
 }
 
 /** What pricing needs of the order's terms. */
-export interface PricingTerms { currency?: Currency; couponCode?: string }
+export interface PricingTerms {
+  currency?: Currency;
+  couponCode?: string;
+  /** Where a shipped order goes: that country's currency, and its shipping, win over `currency`. */
+  deliveryCountry?: string;
+  /** The language the lines' names are in (lib/catalog/texts.ts; an order keeps them as placed). */
+  language?: string;
+}
+
+/** The currency an order is priced and charged in: the delivery country's when one is given, else the terms' own. */
+export function pricingCurrency(terms: PricingTerms): Currency {
+  if (!terms.deliveryCountry) return terms.currency ?? DEFAULT_CURRENCY;
+  const currency = currencyForCountry(terms.deliveryCountry);
+  if (!currency) throw new CountryNotSold(terms.deliveryCountry);
+  return currency;
+}
 
 export interface PricedProduct {
   id: number;
@@ -88,10 +103,10 @@ export function totalsOf(lines: readonly PricedLine[], pricing: CartPricing, dis
 type CataloguePrice = Awaited<ReturnType<typeof productsPricedIn>>[number];
 export interface PricedOrder extends PricedCart<CataloguePrice> { coupon: CouponTerms | null }
 
-/** What the order would cost now: catalogue prices in its currency unless a line carries an agreed price, then the coupon. */
+/** What the order would cost now: catalogue prices in its currency (`pricingCurrency`) unless a line carries an agreed price, then the coupon. */
 export async function priceOrder(db: Db, lines: readonly OrderLine[], terms: PricingTerms, now: Date): Promise<PricedOrder> {
-  const currency = terms.currency ?? DEFAULT_CURRENCY;
-  const products = await productsPricedIn(db, currency, lines.map((line) => line.slug));
+  const currency = pricingCurrency(terms);
+  const products = await productsPricedIn(db, currency, lines.map((line) => line.slug), terms.language);
   const pricing = { currency, shippingCents: await shippingIn(db, currency) };
   const priced = priceCart(lines, products, pricing);
   for (const line of priced.lines) {

@@ -3,6 +3,7 @@
 import type { Db } from '../db/client';
 import type { CartLine } from '../session/session';
 import type { Currency } from '../catalog/currencies';
+import type { Locale } from '../i18n/locales';
 import { CouponError } from '../coupons/errors';
 import type { OrderTerms } from './place-order';
 import { linesNeedDelivery, priceOrder, type OrderLine, type PricedOrder } from './pricing';
@@ -43,10 +44,10 @@ async function priceOrWithoutCoupon(db: Db, lines: OrderLine[], terms: OrderTerm
   }
 }
 
-export async function checkoutSummary(db: Db, source: { draft: CheckoutDraft | null; cart: readonly CartLine[]; currency: Currency; couponCode?: string }, now: Date): Promise<CheckoutSummary> {
+export async function checkoutSummary(db: Db, source: { draft: CheckoutDraft | null; cart: readonly CartLine[]; currency: Currency; couponCode?: string; language?: Locale }, now: Date): Promise<CheckoutSummary> {
   const { draft } = source;
   const lines = draft ? draftLines(draft, source.cart) : [...source.cart];
-  const terms: OrderTerms = draft ? draftTerms(draft, source.couponCode) : { currency: source.currency, couponCode: source.couponCode };
+  const terms: OrderTerms = draft ? draftTerms(draft, source.couponCode) : { currency: source.currency, couponCode: source.couponCode, language: source.language };
   const { priced, couponError } = await priceOrWithoutCoupon(db, lines, terms, now);
   const item = (slug: string) => draft?.payload.items?.find((i) => i.product === slug);
   return {
@@ -66,7 +67,6 @@ export async function checkoutSummary(db: Db, source: { draft: CheckoutDraft | n
     recipient: draft?.payload.recipient ?? null,
     testMode: draft?.testMode ?? false,
     fromMerchant: Boolean(draft),
-    // An empty cart keeps the usual form: placing the order is refused anyway.
-    delivery: priced.lines.length === 0 || linesNeedDelivery(priced.lines),
+    delivery: linesNeedDelivery(priced.lines),
   };
 }

@@ -17,6 +17,8 @@ export interface AccessContext {
    * so a revocation holds at once on every instance that shares the database.
    */
   grantIsRevoked(linkRef: string): Promise<boolean>;
+  /** The reader's language, for the titles and teasers a page shows (the default language's when not given). */
+  language?: string;
 }
 
 export interface Presented {
@@ -51,7 +53,7 @@ export async function verifyPassLink(ctx: AccessContext, pass: PassWithArticles,
 async function verifyPassFor(ctx: AccessContext, article: PublicArticle, raw: string) {
   const link = parseContentLink(raw, ctx.publicOrigin);
   const slug = link.path.startsWith(PASSES_PATH) ? link.path.slice(PASSES_PATH.length) : '';
-  const pass = slug ? await passWithArticles(ctx.db, slug) : null;
+  const pass = slug ? await passWithArticles(ctx.db, slug, ctx.language) : null;
   if (!pass) throw new LinkNotForContent('the link names no pass');
   await verifyParsedLink(link, passTarget(pass), ctx.keys, ctx.nowMs);
   if (!pass.articles.some(({ article: a }) => a.slug === article.slug)) throw new LinkNotForContent('the article is not part of this pass');
@@ -60,7 +62,7 @@ async function verifyPassFor(ctx: AccessContext, article: PublicArticle, raw: st
 
 /** Throws ContentNotFound or a content-link error (LinkRevoked last of all); returns the rendered body when access is granted. */
 export async function unlockArticle(ctx: AccessContext, slug: string, presented: Presented): Promise<Unlocked> {
-  const article = await publicArticle(ctx.db, slug);
+  const article = await publicArticle(ctx.db, slug, ctx.language);
   if (!article) throw new ContentNotFound();
   const body = () => unlockedBodyHtml(ctx.db, article.id);
   if (article.free) return { article, html: await body(), via: 'free' };

@@ -31,7 +31,7 @@ export async function resolveArticlePage(ctx: AccessContext, slug: string, prese
   } catch (error) {
     if (error instanceof ContentNotFound) return null;
     if (!(error instanceof ContentLinkError)) throw error;
-    const article = await publicArticle(ctx.db, slug);
+    const article = await publicArticle(ctx.db, slug, ctx.language);
     if (!article) return null;
     // expected outcomes of genuine links are not worth a warning; a bad one is
     if (!(error instanceof LinkExpired || error instanceof LinkMissing || error instanceof LinkRevoked)) console.warn(`[article page] locked: ${error.code}: ${error.message}`);

@@ -4,6 +4,7 @@
 import type { Db } from '../db/client';
 import { runningGrantsFor } from '../content/grants';
 import { enqueueMail } from '../mail/outbox';
+import { translatorFor } from '../i18n/messages';
 import { readingLines } from './reading-lines';
 import { ContentLinkError } from './errors';
 import { linksForGrants, type LinkSigner } from './issue';
@@ -33,11 +34,13 @@ export async function sendFreshLinks(ctx: FreshLinkContext, expiredLink: string,
     where: { kind: 'content-links', recipient: order.email, createdAt: { gt: new Date(ctx.now.getTime() - FRESH_LINK_WINDOW_MS) } },
   });
   if (recent > 0) return 0;
+  // In the order's language, like its other emails.
+  const t = translatorFor(order.language, 'Reading');
   await enqueueMail(ctx.db, {
     kind: 'content-links', orderId: order.id, recipient: order.email,
-    subject: `Fresh reading links for order #${order.number}`,
-    text: [`Hello ${order.fullName},`, '', 'here are fresh links for what you bought:', '',
-      ...readingLines(linksForGrants(grants, ctx.signer, ctx.now)), 'If you did not ask for them, you can ignore this email.'].join('\n'),
+    subject: t('mailSubject', { number: order.number }),
+    text: [t('mailHello', { name: order.fullName }), '', t('mailIntro'), '',
+      ...readingLines(linksForGrants(grants, ctx.signer, ctx.now), order.language), t('mailIgnore')].join('\n'),
   }, ctx.now);
   return 1;
 }

@@ -6,7 +6,7 @@ import { ContentLinkError, LinkMissing } from './errors';
 import { articleUrlWithPass } from './issue';
 
 export async function resolvePassPage(ctx: AccessContext, slug: string, rawUrl: string | null) {
-  const pass = await passWithArticles(ctx.db, slug);
+  const pass = await passWithArticles(ctx.db, slug, ctx.language);
   if (!pass) return null;
   const articles = pass.articles.map(({ article }) => article);
   try {

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { isUniqueViolation } from '../db/unique-violation';
 import { ShopError, type AdminErrorCode, type MessageParams } from '../errors';
 import { reason } from '../forms';
+import { TRANSLATED_LOCALES } from '../catalog/admin';
 
 const slug = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, reason('slugInvalid'));
 const optionalText = (max: number) => z.string().trim().max(max, reason('tooLongAtMost')).transform((v) => (v === '' ? null : v));
@@ -29,6 +30,15 @@ export const passSchema = z.object({
   productSlug,
   articleSlugs: z.array(slug).max(500),
 });
+
+/** One language's title and teaser; an empty one falls back to the default language's. */
+export const articleTextsSchema = z.object({
+  locale: z.enum(TRANSLATED_LOCALES as [string, ...string[]], { error: reason('languageUnknown') }),
+  title: optionalText(200),
+  teaser: optionalText(1000),
+});
+
+export const ARTICLE_TEXTS_FIELDS = ['locale', 'title', 'teaser'] as const;
 
 export const ARTICLE_FIELDS = ['slug', 'title', 'teaser', 'body', 'contentId', 'free', 'linkDays', 'productSlug'] as const;
 export const PASS_FIELDS = ['slug', 'name', 'termDays', 'productSlug'] as const;
@@ -79,9 +89,19 @@ export async function savePass(db: Db, id: number | null, input: z.infer<typeof 
   }));
 }
 
+/** Saves one language's texts of an article; both empty removes the translation. */
+export async function saveArticleTexts(db: Db, articleId: number, { locale, ...texts }: z.infer<typeof articleTextsSchema>) {
+  if ((await db.article.count({ where: { id: articleId } })) === 0) throw new ContentAdminError('CONTENT_ITEM_NOT_FOUND');
+  if (texts.title === null && texts.teaser === null) {
+    await db.articleText.deleteMany({ where: { articleId, locale } });
+    return;
+  }
+  await guarded(() => db.articleText.upsert({ where: { articleId_locale: { articleId, locale } }, create: { articleId, locale, ...texts }, update: texts }));
+}
+
 export function contentForAdmin(db: Db) {
   return Promise.all([
-    db.article.findMany({ orderBy: { id: 'asc' }, include: { product: { select: { slug: true } } } }),
+    db.article.findMany({ orderBy: { id: 'asc' }, include: { product: { select: { slug: true } }, texts: true } }),
     db.pass.findMany({ orderBy: { id: 'asc' }, include: { product: { select: { slug: true } }, articles: { select: { article: { select: { slug: true } } } } } }),
     db.product.findMany({ where: { kind: { in: ['article', 'pass'] } }, orderBy: { id: 'asc' }, select: { slug: true, name: true, kind: true } }),
   ]);

@@ -55,7 +55,7 @@ export function runningGrantsFor(db: Db, email: string, productSlug: string, now
       OR: [{ article: { product: { slug: productSlug } } }, { pass: { product: { slug: productSlug } } }],
     },
     orderBy: { id: 'asc' },
-    select: { ...GRANT_SELECT, order: { select: { id: true, number: true, email: true, fullName: true } } },
+    select: { ...GRANT_SELECT, order: { select: { id: true, number: true, email: true, fullName: true, language: true } } },
   });
 }
 

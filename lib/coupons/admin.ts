@@ -22,7 +22,7 @@ export class DuplicateCouponCode extends ShopError {
   constructor(couponCode: string) { super(`coupon ${couponCode} exists`, { params: { coupon: couponCode } }); }
 }
 
-const money = z.string().transform((v, ctx) => centsOf(v) ?? (ctx.addIssue({ code: 'custom', message: 'not an amount' }), z.NEVER));
+const money = z.string().transform((v, ctx) => centsOf(v) ?? (ctx.addIssue({ code: 'custom', message: reason('amountInvalid') }), z.NEVER));
 const optionalInt = (min: number, max: number) => z.string().trim().transform((v, ctx) => {
   if (v === '') return undefined;
   const n = Number(v);

@@ -2,9 +2,6 @@
 // response answers 503 with Retry-After instead of 500, and the mail sweeper backs
 // off instead of hammering a server that is down. Everything else stays an error.
 
-import { translatorFor } from '../i18n/messages';
-import { localeFor } from '../i18n/locales';
-
 export const RETRY_AFTER_SECONDS = 30;
 
 // Prisma: cannot reach / timed out reaching / server closed the connection / pool timeout.
@@ -48,16 +45,3 @@ export const unavailableHeaders = (contentType: string) => ({
   'Cache-Control': 'no-store',
   'Content-Type': contentType,
 });
-
-/** The short page (or JSON for API paths) a person or program gets while the database is down. */
-export function unavailableResponse(api: boolean, locale = 'en'): Response {
-  const message = translatorFor(locale, 'Errors')('UNAVAILABLE');
-  if (api) {
-    return new Response(JSON.stringify({ error: 'UNAVAILABLE', message }), { status: 503, headers: unavailableHeaders('application/json') });
-  }
-  const heading = translatorFor(locale, 'ErrorPage')('unavailable');
-  const html = `<!doctype html><html lang="${localeFor(locale)}"><meta charset="utf-8"><title>${heading}</title>`
-    + `<body style="font-family:system-ui;margin:3rem auto;max-width:36rem"><h1>${heading}</h1>`
-    + `<p>${message}</p></body></html>`;
-  return new Response(html, { status: 503, headers: unavailableHeaders('text/html; charset=utf-8') });
-}

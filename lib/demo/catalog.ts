@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import { CURRENCIES } from '../catalog/currencies';
 import { DEMO_PRODUCTS, DEMO_SHIPPING, demoImagePath, demoPrices } from './products';
 import { seedDemoContent } from './content';
+import { DEMO_PRODUCT_TEXTS } from './translations';
 
 /** Idempotent: products, prices and shipping are upserted by key, so running it twice changes nothing. */
 export async function seedDemoCatalog(db: Db): Promise<number> {
@@ -13,6 +14,9 @@ export async function seedDemoCatalog(db: Db): Promise<number> {
         where: { productId_currency: { productId, currency } },
         create: { productId, currency, priceCents }, update: { priceCents },
       });
+    }
+    for (const [locale, texts] of Object.entries(DEMO_PRODUCT_TEXTS[product.slug] ?? {})) {
+      await db.productText.upsert({ where: { productId_locale: { productId, locale } }, create: { productId, locale, ...texts }, update: texts });
     }
   }
   for (const currency of CURRENCIES) {

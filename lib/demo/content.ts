@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { DEMO_ARTICLES, DEMO_PASSES } from './content-texts';
+import { DEMO_ARTICLE_TEXTS } from './translations';
 
 const productIdOf = async (db: Db, slug: string | undefined) =>
   slug ? (await db.product.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id : null;
@@ -8,7 +9,10 @@ const productIdOf = async (db: Db, slug: string | undefined) =>
 export async function seedDemoContent(db: Db, now = new Date()): Promise<void> {
   for (const { productSlug, free = false, contentId = null, ...article } of DEMO_ARTICLES) {
     const data = { ...article, free, contentId, productId: await productIdOf(db, productSlug), updatedAt: now };
-    await db.article.upsert({ where: { slug: article.slug }, create: { ...data, createdAt: now }, update: data });
+    const { id: articleId } = await db.article.upsert({ where: { slug: article.slug }, create: { ...data, createdAt: now }, update: data });
+    for (const [locale, texts] of Object.entries(DEMO_ARTICLE_TEXTS[article.slug] ?? {})) {
+      await db.articleText.upsert({ where: { articleId_locale: { articleId, locale } }, create: { articleId, locale, ...texts }, update: texts });
+    }
   }
   for (const { productSlug, articleSlugs, ...pass } of DEMO_PASSES) {
     const data = { ...pass, productId: await productIdOf(db, productSlug), updatedAt: now };

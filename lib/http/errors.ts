@@ -4,9 +4,10 @@
 import { RequestRefused, ShopError, type ErrorCode, type FieldReasons, type MessageParams } from '../errors';
 import type { FieldErrors, FieldReasonKey } from '../forms';
 import { translatorFor } from '../i18n/messages';
-import { DEFAULT_LOCALE, localeFor, negotiateLocale, type Locale } from '../i18n/locales';
+import { chooseLanguage, DEFAULT_LOCALE, LANGUAGE_PARAM, languageCookieIn, LOCALES, type Locale } from '../i18n/locales';
 import { isCrossOrigin as crossOrigin } from './request-guard';
 import { isDatabaseUnavailable, unavailableHeaders } from '../db/unavailable';
+import { escapeHtml, shopPage } from './shop-page';
 import type en from '../../messages/en.json';
 
 /** `detail`: the error's own `publicDetail` (e.g. which payload field is wrong) may follow its words. */
@@ -50,7 +51,7 @@ const PUBLIC = {
   ADMIN_LOGIN_FAILED: { status: 401 }, ADMIN_LOGIN_THROTTLED: { status: 429 }, SMTP_NOT_CONFIGURED: { status: 409 },
   INTEGRATION_NOT_FOUND: { status: 404 }, KEY_PURPOSE_UNKNOWN: { status: 404 }, KEY_UNSEALABLE: { status: 500 },
   DOWNLOAD_PRODUCT_NOT_FOUND: { status: 404 }, DUPLICATE_COUPON_CODE: { status: 409 }, PASS_NOT_FOUND: { status: 404 },
-  CONTENT_ITEM_NOT_FOUND: { status: 404 }, CONTENT_TAKEN: { status: 409 }, CONTENT_PRODUCT_KIND: { status: 422 },
+  CONTENT_ITEM_NOT_FOUND: { status: 404 }, CONTENT_TAKEN: { status: 409 }, CONTENT_PRODUCT_KIND: { status: 422 }, PRODUCT_NOT_FOUND: { status: 404 },
   // Merchant certificates
   CERTIFICATE_MISSING: { status: 422 }, CERTIFICATE_TOO_LARGE: { status: 413 }, CERTIFICATE_PRIVATE_KEY: { status: 422 },
   CERTIFICATE_NOT_PEM: { status: 422 }, CERTIFICATE_SEVERAL: { status: 422 }, CERTIFICATE_WRONG_BLOCK: { status: 422 },
@@ -120,22 +121,47 @@ export function jsonError(error: unknown, context: string, locale: string = DEFA
   return Response.json({ error: code, message }, { status, headers: { ...headers, ...PRIVATE_HEADERS } });
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Where each error page sends its reader next, besides the header's links. */
+const WAY_FORWARD = {
+  download: { href: '/', words: 'toCatalogue' },
+  order: { href: '/', words: 'toCatalogue' },
+  signIn: { href: '/', words: 'toCatalogue' },
+  checkout: { href: '/cart', words: 'toCart' },
+  unavailable: { href: '', words: 'tryAgain' },
+} as const satisfies Record<string, { href: string; words: keyof typeof en.ErrorPage }>;
 
-export type ErrorPageHeading = keyof typeof en.ErrorPage;
+/** The heading of an error page, one of `ErrorPage.<heading>` in the catalogue. */
+export type ErrorPageHeading = keyof typeof WAY_FORWARD;
 
-/** A small page for a person who followed a link or posted a form that could not be served. */
+export interface ErrorPageOptions {
+  /** The request's CSP nonce (a route handler's `x-nonce` header), for the page's inline style. */
+  nonce?: string | null;
+}
+
+/** A page in the shop's layout and the reader's language, for a person who followed a link or posted a form that could not be served. */
 export function errorPage(
-  error: unknown, context: string, heading: ErrorPageHeading = 'download', locale: string = DEFAULT_LOCALE,
+  error: unknown, context: string, heading: ErrorPageHeading = 'download', locale: string = DEFAULT_LOCALE, options: ErrorPageOptions = {},
 ): { status: number; headers: Record<string, string>; html: string } {
   const { status, message, headers: extra } = publicError(error, context, locale);
   const headers: Record<string, string> = { ...PRIVATE_HEADERS, ...extra, 'Content-Type': 'text/html; charset=utf-8' };
   if (status === 503) Object.assign(headers, unavailableHeaders(headers['Content-Type']));
-  const title = escapeHtml(translatorFor(locale, 'ErrorPage')(heading));
-  const html = `<!doctype html><html lang="${localeFor(locale)}"><meta charset="utf-8"><title>${title}</title>`
-    + `<body style="font-family:system-ui;margin:3rem auto;max-width:36rem"><h1>${title}</h1><p>${escapeHtml(message)}</p>`
-    + `<p><a href="/">Pop-up Card Shop</a></p></body></html>`;
+  const t = translatorFor(locale, 'ErrorPage');
+  const next = WAY_FORWARD[heading];
+  const html = shopPage({
+    locale, heading: t(heading), nonce: options.nonce,
+    body: `<p>${escapeHtml(message)}</p><p><a href="${next.href}">${escapeHtml(t(next.words))}</a></p>`,
+  });
   return { status, headers, html };
+}
+
+/** While the database is down: the page a person gets instead of any page (503, try again). */
+export function unavailablePage(locale: string = DEFAULT_LOCALE): Response {
+  const t = translatorFor(locale, 'ErrorPage');
+  const html = shopPage({
+    locale, heading: t('unavailable'),
+    body: `<p>${escapeHtml(translatorFor(locale, 'Errors')('UNAVAILABLE'))}</p><p><a href="">${escapeHtml(t('tryAgain'))}</a></p>`,
+  });
+  return new Response(html, { status: 503, headers: unavailableHeaders('text/html; charset=utf-8') });
 }
 
 export { PRIVATE_HEADERS };
@@ -150,17 +176,29 @@ export function isCrossOrigin(request: Request, publicUrl: string): boolean {
   return crossOrigin(request.headers, ownOrigins(request, publicUrl));
 }
 
-/** An API refusal's language: the request's Accept-Language (the shop's own pages send their language in it). */
-export const requestLanguage = (request: Request): Locale => negotiateLocale(request.headers.get('accept-language'));
+/**
+ * A request's language without its session (the proxy, API routes): `?lang=`, the language
+ * cookie, then Accept-Language (the shop's own pages send their language in it).
+ */
+export function requestLanguage<L extends string = Locale>(request: Request, offered: readonly L[] = LOCALES as readonly string[] as readonly L[]): L {
+  return chooseLanguage({
+    param: new URL(request.url).searchParams.get(LANGUAGE_PARAM),
+    cookie: languageCookieIn(request.headers.get('cookie')),
+    acceptLanguage: request.headers.get('accept-language'),
+  }, offered);
+}
 
 /** A program posting JSON, or asking for it, gets JSON refusals; a person's browser gets a page. */
 export const wantsJson = (request: Request) =>
   (request.headers.get('content-type') ?? '').includes('application/json') || (request.headers.get('accept') ?? '').startsWith('application/json');
 
-/** A refusal as JSON for programs, as a short page for people. */
-export function refusalResponse(error: unknown, context: string, asJson: boolean, heading: ErrorPageHeading, locale: string): Response {
-  if (asJson) return jsonError(error, context, locale);
-  const { status, headers, html } = errorPage(error, context, heading, locale);
+/** The header the proxy passes a request's CSP nonce on in (route handlers read it for their pages). */
+export const NONCE_HEADER = 'x-nonce';
+
+/** A refusal as JSON for programs that ask for it (or post it), as a page in the shop's layout for people. */
+export function refusalResponse(error: unknown, context: string, request: Request, heading: ErrorPageHeading, locale: string): Response {
+  if (wantsJson(request)) return jsonError(error, context, locale);
+  const { status, headers, html } = errorPage(error, context, heading, locale, { nonce: request.headers.get(NONCE_HEADER) });
   return new Response(html, { status, headers });
 }
 

@@ -1,12 +1,28 @@
 // The message catalogues, for next-intl's request config, and translators for server code:
 // emails, and server components on hot pages (the order page).
 import { _createCache, _createIntlFormatters, createTranslator } from 'next-intl';
-import en from '../../messages/en.json' with { type: 'json' };
-import de from '../../messages/de.json' with { type: 'json' };
 import { keptIn } from '../kept';
-import { localeFor, type Locale } from './locales';
+import { catalogueFor, CATALOGUES, PSEUDO_LOCALE, type Catalogue, type Locale, type Messages } from './locales';
+import { pseudoCatalogue } from './pseudo';
 
-export const MESSAGES: Record<Locale, typeof en> = { en, de };
+export { moneyLocale } from './intl';
+
+/** A translation lacking a key (one added to English since) says it in English rather than showing the key. */
+function completed(english: Messages, translation: object): Messages {
+  return Object.fromEntries(Object.entries(english).map(([namespace, words]) => [
+    namespace, { ...words, ...(translation as Record<string, object>)[namespace] },
+  ])) as Messages;
+}
+
+export const MESSAGES = Object.fromEntries(Object.entries(CATALOGUES).map(([locale, messages]) => [
+  locale, locale === 'en' ? messages : completed(CATALOGUES.en, messages),
+])) as Record<Locale, Messages>;
+
+let pseudo: Messages | undefined;
+
+/** A catalogue's messages; the pseudo-locale's are made from English the first time they are asked for. */
+export const messagesFor = (catalogue: Catalogue): Messages =>
+  (catalogue === PSEUDO_LOCALE ? (pseudo ??= pseudoCatalogue(MESSAGES.en)) : MESSAGES[catalogue]);
 
 // Parsed once per process: next-intl's useTranslations parses every message again on each
 // request (its cache lives for one request), most of what translating a short page costs.
@@ -14,16 +30,13 @@ const parsedMessages = _createCache();
 const formatters = _createIntlFormatters(parsedMessages);
 const translators = new Map<string, unknown>();
 
-type Namespace = keyof typeof en;
-const translate = <N extends Namespace>(locale: Locale, namespace: N) => createTranslator({
-  locale, messages: MESSAGES[locale], namespace, _cache: parsedMessages, _formatters: formatters,
+type Namespace = keyof Messages;
+const translate = <N extends Namespace>(locale: Catalogue, namespace: N) => createTranslator({
+  locale, messages: messagesFor(locale), namespace, _cache: parsedMessages, _formatters: formatters,
 });
 
 /** A translator for a language and namespace; in a server component, `translatorFor(useLocale(), …)`. */
 export function translatorFor<N extends Namespace>(language: string, namespace: N): ReturnType<typeof translate<N>> {
-  const locale = localeFor(language);
+  const locale = catalogueFor(language);
   return keptIn(translators, `${locale}.${namespace}`, () => translate(locale, namespace)) as ReturnType<typeof translate<N>>;
 }
-
-const MONEY_LOCALE: Record<Locale, string> = { en: 'en-IE', de: 'de-DE' };
-export const moneyLocale = (language: string) => MONEY_LOCALE[localeFor(language)];

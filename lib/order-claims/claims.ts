@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
 import { enqueueMail } from '../mail/outbox';
+import { translatorFor } from '../i18n/messages';
 import { absoluteLink } from '../order-access/links';
 import { isOrderNumber } from '../order-access/tier';
 import { deriveKeyRing, signedPath, verifySignedPath, type KeyRing, type QueryPairs } from '../signing';
@@ -26,9 +27,11 @@ export interface ClaimContext { ring: KeyRing; publicUrl: string; now: Date }
 /** Mails a claim link when `email` is the order's; otherwise does nothing. Says neither. */
 export async function requestOrderClaim(db: Db, number: string, email: string, context: ClaimContext): Promise<void> {
   if (!isOrderNumber(number) || email.length > 320) return;
-  const order = await db.order.findUnique({ where: { number }, select: { id: true, email: true } });
+  const order = await db.order.findUnique({ where: { number }, select: { id: true, email: true, language: true } });
   if (!order || !sameEmail(order.email, email)) return;
   const nonce = randomBytes(24).toString('base64url');
+  // In the order's language, like its other emails.
+  const t = translatorFor(order.language, 'Claim');
   const expires = Math.floor(context.now.getTime() / 1000) + CLAIM_TTL_SECONDS;
   const link = absoluteLink(context.publicUrl, signedPath(claimPath(number), context.ring, { expires, query: [[NONCE_PARAM, nonce]] }));
   await db.$transaction(async (tx) => {
@@ -37,12 +40,8 @@ export async function requestOrderClaim(db: Db, number: string, email: string, c
     });
     await enqueueMail(tx, {
       kind: 'order-claim', orderId: order.id, recipient: order.email,
-      subject: `Open order #${number} in your browser`,
-      text: [
-        'Someone (hopefully you) asked to open this order in a new browser.', '',
-        'Open this link in that browser within 15 minutes; it works once:', link, '',
-        'If this was not you, ignore this email: nothing changes without the link.',
-      ].join('\n'),
+      subject: t('mailSubject', { number }),
+      text: [t('mailAsked'), '', t('mailOpen'), link, '', t('mailIgnore')].join('\n'),
     }, context.now);
   });
 }

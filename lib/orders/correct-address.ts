@@ -6,6 +6,15 @@ import { requireFullAccess, type OrderAccessRequest } from '../order-access/tier
 import { addressOf, type DeliveryAddress } from './address';
 import { AddressLocked, ConcurrentChange, OrderNotFound } from './errors';
 import { ORDER_LIFE } from '../order-states/states';
+import { currencyForCountry } from '../catalog/currencies';
+import { InputInvalid } from '../errors';
+import { fieldReason } from '../forms';
+
+/** The order was priced, shipping included, in its country's currency: another country must pay in the same one. */
+function assertSameCurrency(order: { country: string; currency: string }, address: DeliveryAddress) {
+  if (address.country === order.country || currencyForCountry(address.country) === order.currency) return;
+  throw new InputInvalid({ country: fieldReason('countryOtherCurrency', { currency: order.currency }) });
+}
 
 /** `query` is the signed order link's the form was shown on. */
 export interface CorrectionRequest extends OrderAccessRequest {
@@ -22,6 +31,7 @@ export async function correctDeliveryAddress(db: Db, request: CorrectionRequest,
     const order = await db.order.findUnique({ where: { number: request.number } });
     if (!order) throw new OrderNotFound();
     if (!ORDER_LIFE[order.status].addressEditable || order.dispatchedAt) throw new AddressLocked();
+    assertSameCurrency(order, request.address);
     const previous = addressOf(order);
     const stored = await db.$transaction(async (tx) => {
       const updated = await tx.order.updateMany({ where: { id: order.id, status: order.status, dispatchedAt: null, ...previous }, data: request.address });

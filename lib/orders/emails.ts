@@ -1,8 +1,13 @@
-// The texts of the order emails, in the order's language. Each carries the absolute signed order link.
-// The confirmation goes to the buyer; the dispatch notice to whoever receives the parcel.
+// The texts of the order emails, in the order's language (dates and country names through Intl).
+// Each carries the absolute signed order link. The confirmation goes to the buyer and lists what
+// the order gives: the delivery address of what is posted, the downloads, the reading links;
+// the dispatch notice goes to whoever receives the parcel.
 import { formatMoney } from '../money';
 import { moneyLocale, translatorFor } from '../i18n/messages';
+import { formatDateTime } from '../i18n/intl';
 import { countryName } from '../catalog/countries';
+import type { ProductKind } from '../catalog/kinds';
+import { FULFILMENT } from '../fulfilment/kinds';
 import type { OutgoingMail } from '../mail/outbox';
 import type { IssuedLink } from '../content-links/issue';
 import { readingLines } from '../content-links/reading-lines';
@@ -19,8 +24,18 @@ interface MailOrder {
   recipientName: string | null;
   recipientEmail: string | null;
   giftMessage: string | null;
-  items: { productName: string; quantity: number; unitPriceCents: number }[];
+  items: MailItem[];
   addressLine1: string; addressLine2: string; city: string; postalCode: string; country: string;
+  /** When an unpaid order expires (the transfer instructions say it). */
+  payBy?: Date | null;
+}
+
+interface MailItem {
+  productName: string;
+  quantity: number;
+  unitPriceCents: number;
+  /** The product as it was sold, where the sender read it (the confirmation lists the downloads by it). */
+  product?: { kind: ProductKind; downloadLimit?: number | null; licenseDays?: number | null };
 }
 
 /** With unit prices for the buyer; without for a gift's recipient, who should not learn what it cost. */
@@ -29,8 +44,23 @@ const itemLines = (order: MailOrder, withPrices = true) => order.items
     + (withPrices ? ` (${formatMoney(item.unitPriceCents, order.currency, moneyLocale(order.language))})` : '')).join('\n');
 
 const addressLines = (order: MailOrder) =>
-  [order.recipientName ?? order.fullName, order.addressLine1, order.addressLine2, `${order.postalCode} ${order.city}`, countryName(order.country)]
+  [order.recipientName ?? order.fullName, order.addressLine1, order.addressLine2, `${order.postalCode} ${order.city}`, countryName(order.country, order.language)]
     .filter(Boolean).map((line) => `  ${line}`).join('\n');
+
+/** The files the order's downloads give, each with its limit and how long it may be downloaded; they wait on the order page. */
+function downloadLines(order: MailOrder): string[] {
+  const t = translatorFor(order.language, 'Email');
+  const downloads = order.items.filter((item) => item.product && FULFILMENT[item.product.kind].orderPageSection === 'downloads');
+  if (downloads.length === 0) return [];
+  return [t('downloadsReady'), ...downloads.map(({ productName, product }) => {
+    const { downloadLimit, licenseDays } = product!;
+    const terms = [
+      downloadLimit === null ? t('downloadsUnlimited') : downloadLimit === undefined ? null : t('downloadsLimit', { count: downloadLimit }),
+      licenseDays === null || licenseDays === undefined ? null : t('downloadsFor', { days: licenseDays }),
+    ].filter((term) => term !== null);
+    return `  ${productName}${terms.length > 0 ? ` (${terms.join(', ')})` : ''}`;
+  }), ''];
+}
 
 function mailText(order: MailOrder, lines: (string | null)[]) {
   const t = translatorFor(order.language, 'Email');
@@ -55,6 +85,7 @@ export function confirmationMail(order: MailOrder, link: string, contentLinks: r
       t('thanks', { number: order.number, total: formatMoney(order.totalCents, order.currency, moneyLocale(order.language)) }), '',
       itemLines(order), '',
       ...gift,
+      ...downloadLines(order),
       ...readingLines(contentLinks, order.language),
       ...(hasDelivery(order) ? [t('deliverTo'), addressLines(order), '', t('checkLink')] : [t('orderPage')]),
       link, '',
@@ -98,7 +129,8 @@ const moneyIn = (order: MailOrder, cents: number) => formatMoney(cents, order.cu
 export function awaitingTransferMail(order: MailOrder, link: string): OutgoingMail {
   const t = translatorFor(order.language, 'Email');
   return toBuyer(order, 'order-awaiting-payment', 'awaitingSubject', [
-    t('awaitingTransfer', { number: order.number, total: moneyIn(order, order.totalCents) }), '',
+    t('awaitingTransfer', { number: order.number, total: moneyIn(order, order.totalCents) }),
+    order.payBy ? t('payBy', { date: formatDateTime(order.payBy, order.language) }) : null, '',
     itemLines(order), '',
     t('orderPage'), link, '',
     t('keepPrivate'),

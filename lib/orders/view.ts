@@ -66,6 +66,20 @@ export interface DownloadView {
   available: boolean;
 }
 
+/** Why a download can or cannot be had now: each reason the page says, with what to do next. */
+export type DownloadState = 'ready' | 'revoked' | 'expired' | 'used-up' | 'no-file';
+
+/** The first thing that stops the download, in the order the download endpoint checks them; `ready` when nothing does. */
+export function downloadStateOf(download: Pick<DownloadView, 'status' | 'expiresAt' | 'downloadsLeft' | 'available'>, now: Date): DownloadState {
+  if (download.status !== 'active') return 'revoked';
+  if (download.expiresAt && download.expiresAt.getTime() < now.getTime()) return 'expired';
+  if (download.downloadsLeft === 0) return 'used-up';
+  return download.available ? 'ready' : 'no-file';
+}
+
+/** Something in the order is posted (a `delivery` section): its status and headings speak of delivery. */
+export const isShipped = (view: Pick<OrderMinimalView, 'sections'>) => view.sections.includes('delivery');
+
 export interface OrderFullView extends Omit<OrderMinimalView, 'tier'> {
   tier: 'FULL';
   downloads: DownloadView[];

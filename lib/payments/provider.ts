@@ -19,8 +19,10 @@ export interface PaymentOrder {
 
 export interface StartRequest {
   order: PaymentOrder;
-  /** The signed order page: where the buyer lands after paying, or when they give up. */
+  /** The signed order page: where the buyer lands when they give up (and, without `successUrl`, after paying). */
   returnUrl: string;
+  /** The same page as the buyer's first view of the paid order, which thanks them (lib/orders/first-view.ts). */
+  successUrl?: string;
   /** When the provider should stop taking money for this order. */
   payBy: Date;
   /** The provider's reference of the order's last attempt: a new attempt closes it, so the buyer cannot pay twice. */

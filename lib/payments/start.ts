@@ -3,6 +3,7 @@
 import type { Db } from '../db/client';
 import type { KeyRing } from '../signing';
 import { absoluteLink, signedOrderPath } from '../order-access/links';
+import { thanksOrderPath } from '../orders/first-view';
 import { PAYABLE_STATUSES } from '../order-states/states';
 import { OrderNotPayable } from './errors';
 import type { PaymentProvider } from './provider';
@@ -21,9 +22,11 @@ export async function beginPayment(db: Db, provider: PaymentProvider, number: st
   if (!order || !(PAYABLE_STATUSES as readonly string[]).includes(order.status)) throw new OrderNotPayable();
   if (await expireIfOverdue(db, order, ctx.now)) throw new OrderNotPayable('the time to pay has passed');
   const returnUrl = absoluteLink(ctx.publicUrl, signedOrderPath(number, ctx.ring));
+  // The buyer's first view of the order once paid (or, by transfer, at once) thanks them.
+  const successUrl = absoluteLink(ctx.publicUrl, thanksOrderPath(number, ctx.ring));
   const payBy = order.payBy ?? new Date(ctx.now.getTime() + 86_400_000);
-  const started = await provider.start({ order, returnUrl, payBy, previousReference: order.paymentReference });
-  if ('byTransfer' in started) return { redirectTo: returnUrl };
+  const started = await provider.start({ order, returnUrl, successUrl, payBy, previousReference: order.paymentReference });
+  if ('byTransfer' in started) return { redirectTo: successUrl };
   if (started.reference) {
     await db.order.updateMany({ where: { id: order.id, status: { in: [...PAYABLE_STATUSES] } }, data: { paymentReference: started.reference } });
   }

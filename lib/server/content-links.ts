@@ -32,8 +32,11 @@ export async function contentLinkSigner(now: Date): Promise<LinkSigner> {
   return { publicOrigin: publicOrigin(), key: { kid: key.kid, privateKey: privateKeyOf(key, appKeys) } };
 }
 
-/** Revocation is read from the database on every use of a link with `sg` (no cache): it holds at once on every instance. */
-export const accessContext = (now: Date): AccessContext => ({
+/**
+ * Revocation is read from the database on every use of a link with `sg` (no cache): it holds at once on every instance.
+ * `language`: the page's, for the titles and teasers it shows.
+ */
+export const accessContext = (now: Date, language?: string): AccessContext => ({
   db: db(), publicOrigin: publicOrigin(), keys: contentLinkKeys(), nowMs: now.getTime(),
-  grantIsRevoked: (linkRef) => isGrantRevoked(db(), linkRef),
+  grantIsRevoked: (linkRef) => isGrantRevoked(db(), linkRef), language,
 });

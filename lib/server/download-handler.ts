@@ -4,10 +4,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress } from '../http/client-address';
 import { errorPage, PRIVATE_HEADERS } from '../http/errors';
-import { negotiateLocale } from '../i18n/locales';
+import { chooseLanguage, LANGUAGE_PARAM, languageCookieIn } from '../i18n/locales';
 import { recordBytesSent } from '../downloads/authorize';
 import { sendReply, type DownloadReply } from '../downloads/reply';
 import { serveDownload } from '../downloads/serve';
+import { offeredLanguages } from './languages';
 import { db, shop } from './shop';
 
 // What next.config.mjs gives every other response, plus the endpoint's own privacy headers.
@@ -28,13 +29,19 @@ export function downloadSlugOf(url: string): string | null {
 
 const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
 
+/** A refusal's language, as on every page (the session aside, which this hot path does not open): `?lang=`, the cookie, Accept-Language. */
+const languageOf = (req: IncomingMessage, url: URL) => chooseLanguage({
+  param: url.searchParams.get(LANGUAGE_PARAM), cookie: languageCookieIn(header(req.headers.cookie)), acceptLanguage: header(req.headers['accept-language']),
+}, offeredLanguages());
+
 export async function handleDownload(req: IncomingMessage, res: ServerResponse, slug: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...HEADERS, Allow: 'GET, HEAD' }).end();
     return;
   }
   const method = req.method;
-  const token = new URL(req.url ?? '/', 'http://shop').searchParams.get('token');
+  const url = new URL(req.url ?? '/', 'http://shop');
+  const token = url.searchParams.get('token');
   const { settings: { storageDir, s3, trustProxy, downloadOffload }, rings } = shop();
   let reply: DownloadReply;
   try {
@@ -51,7 +58,7 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
       },
     }, { db: db(), ring: rings.downloads, storageDir, s3, now: new Date(), offload: downloadOffload });
   } catch (error) {
-    reply = errorPage(error, `download ${slug}`, 'download', negotiateLocale(header(req.headers['accept-language'])));
+    reply = errorPage(error, `download ${slug}`, 'download', languageOf(req, url));
   }
   const send = (answer: DownloadReply) => sendReply(res, { ...answer, headers: { ...answer.headers, ...HEADERS } }, method);
   try {
@@ -59,6 +66,6 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
     if (!sent.complete && reply.eventId !== undefined) await recordBytesSent(db(), reply.eventId, sent.bytesSent);
   } catch (error) {
     if (res.headersSent) return void res.destroy();
-    await send(errorPage(error, `download ${slug}`, 'download', negotiateLocale(header(req.headers['accept-language']))));
+    await send(errorPage(error, `download ${slug}`, 'download', languageOf(req, url)));
   }
 }

@@ -56,8 +56,9 @@ describe.each(PROVIDERS_UNDER_TEST)('checkout drafts on %s', (provider) => {
     const forged = { email: 'mallory@example.com', fullName: 'Mallory', addressLine1: 'Elsewhere 1', city: 'Paris', postalCode: '75001', country: 'FR' };
     const { number, signedPath } = await placePaidOrder(test.db, lines, customerFor(loaded.payload, forged), ctx, draftTerms(loaded));
     const order = await test.db.order.findUniqueOrThrow({ where: { number }, include: { items: { orderBy: { id: 'asc' } } } });
+    // The payload's language is German: the lines keep the German names they were ordered under.
     expect(order.items.map((i) => [i.productName, i.quantity, i.unitPriceCents])).toEqual([
-      ['Fairy-tale Castle Pop-up Card', 2, 1400], ['Printable Pop-up Templates (PDF)', 3, 970],
+      ['Pop-up-Karte Märchenschloss', 2, 1400], ['Pop-up-Vorlagen zum Ausdrucken (PDF)', 3, 970],
     ]);
     expect(order).toMatchObject({
       currency: 'USD', language: 'de', testMode: false, integrationId: live.id,

@@ -9,6 +9,7 @@ import { InputInvalid } from '@/lib/errors';
 import { fieldReason } from '@/lib/forms';
 import { ERROR_CODES, errorPage, publicError } from '@/lib/http/errors';
 import { CertificateRefused } from '@/lib/integrations';
+import { argumentsOf } from '../support/icu';
 
 type Catalogue = Record<string, Record<string, string>>;
 
@@ -19,30 +20,6 @@ const { en, ...translations } = catalogues;
 const PUBLIC_CODES = [...ERROR_CODES, 'INTERNAL', 'UNAVAILABLE'].sort();
 /** Namespaces of words for refusals; `Fields` (labels such as "Name") may read the same in two languages. */
 const REFUSAL_WORDS = ['Errors', 'FieldErrors', 'ErrorPage'];
-
-/** The ICU arguments a message names (`{coupon}`, `{format, select, a {…} other {…}}`), not the words of its branches. */
-function argumentsOf(message: string): string[] {
-  const names = new Set<string>();
-  let at = 0;
-  const text = () => { // words, up to the `}` that closes a branch
-    while (at < message.length && message[at] !== '}') {
-      if (message[at] === '{') argument();
-      else at += 1;
-    }
-  };
-  const argument = () => { // `{name}`, `{name, type}` or `{name, select, key {text} …}`
-    const [, name, type] = /^\{\s*(\w+)\s*(?:,\s*(\w+))?/.exec(message.slice(at))!;
-    names.add(name);
-    at = message.indexOf(type ?? '}', at) + (type?.length ?? 0);
-    while (at < message.length && message[at] !== '}') {
-      if (message[at] === '{') { at += 1; text(); }
-      at += 1;
-    }
-    at += 1;
-  };
-  text();
-  return [...names].sort();
-}
 
 describe('the words of refusals', () => {
   it('has English and at least one other language', () => {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deriveKeyRing } from '@/lib/signing';
 import { ORDER_LINK_PURPOSE, absoluteLink, signedOrderPath } from '@/lib/order-access/links';
+import { thanksOrderPath } from '@/lib/orders/first-view';
 import { createCoupon } from '@/lib/coupons/admin';
 import { beginPayment } from '@/lib/payments/start';
 import { refundOrder } from '@/lib/payments/refund';
@@ -83,7 +84,7 @@ describe.each(PROVIDERS_UNDER_TEST)('Stripe Checkout on %s', (dbProvider) => {
       discounts: [{ coupon: expect.any(String) }],
       customer_email: 'ada@example.com', client_reference_id: number,
       metadata: { order_number: number }, payment_intent_data: { metadata: { order_number: number } },
-      success_url: returnUrl, cancel_url: returnUrl, expires_at: String(order.payBy!.getTime() / 1000), locale: 'en',
+      success_url: absoluteLink(publicUrl, thanksOrderPath(number, ring)), cancel_url: returnUrl, expires_at: String(order.payBy!.getTime() / 1000), locale: 'en',
     });
     expect(sessionRequest.idempotencyKey).toMatch(new RegExp(`^shop-checkout-${number}-`));
     // Stripe's own total for the session, coupon applied, is the order's.

@@ -3,7 +3,7 @@
 import { db, securePayloadOptions } from '@/lib/server/shop';
 import { openAccountRequest, readSecureFields } from '@/lib/secure-payload';
 import { resolveAccount } from '@/lib/accounts/accounts';
-import { refusalResponse, seeOther, wantsJson } from '@/lib/http/errors';
+import { refusalResponse, seeOther } from '@/lib/http/errors';
 import { getShopSession } from '@/lib/server/session';
 import { requestLocale } from '@/lib/server/i18n-request';
 
@@ -17,6 +17,6 @@ export async function POST(request: Request) {
     await session.save();
     return seeOther('/account');
   } catch (error) {
-    return refusalResponse(error, 'account/authenticate', wantsJson(request), 'signIn', await requestLocale());
+    return refusalResponse(error, 'account/authenticate', request, 'signIn', await requestLocale());
   }
 }

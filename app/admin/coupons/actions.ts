@@ -7,6 +7,7 @@ import { parseDbId } from '@/lib/db/schema-files';
 import { oneLineFormAction } from '@/lib/server/refusals';
 import { COUPON_FORM_FIELDS, couponFormSchema, createCoupon, setCouponActive } from '@/lib/coupons/admin';
 import { requireAdmin } from '../require-admin';
+import { adminWords } from '../admin-words';
 import type { AdminFormState } from '../actions';
 
 export async function createCouponAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
@@ -14,7 +15,7 @@ export async function createCouponAction(_prev: AdminFormState, form: FormData):
   return oneLineFormAction('admin coupons', async () => {
     const coupon = await createCoupon(db(), parseInput(couponFormSchema, formValues(form, COUPON_FORM_FIELDS)), new Date());
     revalidatePath('/admin/coupons');
-    return { message: `Coupon ${coupon.code} created.` };
+    return { message: (await adminWords()).t('couponCreated', { code: coupon.code }) };
   });
 }
 

@@ -13,6 +13,7 @@ import {
 } from '@/lib/integrations';
 import type { AdminFormState } from '../actions';
 import { requireAdmin } from '../require-admin';
+import { adminWords } from '../admin-words';
 
 const PAGE = '/admin/integrations';
 const MAX_UPLOAD_BYTES = 20_000;
@@ -29,7 +30,7 @@ export async function createIntegrationAction(_prev: AdminFormState, form: FormD
   return oneLineFormAction('admin integrations', async () => {
     const integration = await createIntegration(db(), parseInput(newIntegrationSchema, formValues(form, ['name', 'mode'])), new Date());
     revalidatePath(PAGE);
-    return { message: `Integration "${integration.name}" created. Upload the merchant's certificate next.` };
+    return { message: (await adminWords()).t('integrationCreated', { name: integration.name }) };
   });
 }
 
@@ -53,11 +54,9 @@ export async function uploadCertificateAction(_prev: AdminFormState, form: FormD
     const replacing = await db().integrationCertificate.count({ where: { integrationId: integration.id, retiresAt: null } });
     await replaceCertificate(db(), integration.id, certificate, graceHours, new Date());
     revalidatePath(PAGE);
-    return {
-      message: replacing
-        ? `Certificate ${certificate.fingerprint.slice(0, 23)}… is now current; the previous one keeps working for ${graceHours} hours.`
-        : `Certificate ${certificate.fingerprint.slice(0, 23)}… saved.`,
-    };
+    const { t } = await adminWords();
+    const fingerprint = certificate.fingerprint.slice(0, 23);
+    return { message: replacing ? t('certificateReplaced', { fingerprint, hours: graceHours }) : t('certificateSaved', { fingerprint }) };
   });
 }
 
@@ -68,7 +67,8 @@ export async function setModeAction(_prev: AdminFormState, form: FormData): Prom
     const { mode } = parseInput(newIntegrationSchema.pick({ mode: true }), { mode: String(form.get('mode') ?? '') });
     await setIntegrationMode(db(), integration.id, mode);
     revalidatePath(PAGE);
-    return { message: mode === 'live' ? 'Live: only encrypted payloads are accepted.' : 'Test mode: plain JSON payloads are accepted too.' };
+    const { t } = await adminWords();
+    return { message: mode === 'live' ? t('modeLiveDone') : t('modeTestDone') };
   });
 }
 
@@ -79,6 +79,7 @@ export async function setEnabledAction(_prev: AdminFormState, form: FormData): P
     const enabled = form.get('enabled') === 'true';
     await setIntegrationEnabled(db(), integration.id, enabled);
     revalidatePath(PAGE);
-    return { message: enabled ? 'Enabled.' : 'Disabled: its payloads are refused.' };
+    const { t } = await adminWords();
+    return { message: enabled ? t('enabledDone') : t('disabledDone') };
   });
 }

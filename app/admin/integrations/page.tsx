@@ -1,11 +1,10 @@
-import type { Metadata } from 'next';
 import { db } from '@/lib/server/shop';
 import { listIntegrations } from '@/lib/integrations';
-import { formatDate, formatDateTime } from '@/app/_components/dates';
 import { AdminShell } from '../admin-shell';
+import { adminTitle, adminWords, wordsFor } from '../admin-words';
 import { CertificateForm, NewIntegrationForm, ToggleForm } from './integration-forms';
 
-export const metadata: Metadata = { title: 'Integrations · Admin' };
+export const generateMetadata = () => adminTitle((t) => t('integrationsTitle'));
 
 export default function AdminIntegrationsPage() {
   return <AdminShell><Integrations /></AdminShell>;
@@ -14,44 +13,50 @@ export default function AdminIntegrationsPage() {
 type Certificate = Awaited<ReturnType<typeof listIntegrations>>[number]['certificates'][number];
 
 /** Never the certificate itself: its fingerprint, subject and expiry are enough to recognise it. */
-function CertificateSummary({ cert }: { cert: Certificate }) {
+async function CertificateSummary({ cert }: { cert: Certificate }) {
+  const { t, date, dateTime } = await adminWords();
   return (
     <li>
-      <code title="SHA-256 of the public key">{cert.fingerprint}</code>
+      <code title={t('fingerprintTitle')}>{cert.fingerprint}</code>
       {' · '}{cert.keyType.toUpperCase()}{cert.keyBits ? ` ${cert.keyBits}` : ''}
-      {cert.subject ? ` · ${cert.subject}` : ' · public key'}
-      {cert.notAfter ? ` · expires ${formatDate(cert.notAfter)}` : ''}
-      {cert.retiresAt ? <strong> · previous, accepted until {formatDateTime(cert.retiresAt)}</strong> : ' · current'}
+      {' · '}{cert.subject ?? t('publicKey')}
+      {cert.notAfter ? ` · ${t('certificateExpires', { date: date(cert.notAfter) })}` : ''}
+      {' · '}{cert.retiresAt ? <strong>{t('certificatePrevious', { date: dateTime(cert.retiresAt) })}</strong> : t('certificateCurrent')}
     </li>
   );
 }
 
 async function Integrations() {
+  const { t } = await adminWords();
   const integrations = await listIntegrations(db(), new Date());
   return (
     <>
-      <h1>Integrations</h1>
-      <p>Merchant sites that send shoppers here with secure payloads (see “Sell from your own site” in the README).</p>
-      {integrations.length === 0 ? <p>No integrations yet.</p> : integrations.map((integration) => (
+      <h1>{t('integrationsTitle')}</h1>
+      <p>{t('integrationsIntro')}</p>
+      {integrations.length === 0 ? <p>{t('integrationsNone')}</p> : integrations.map((integration) => (
         <article key={integration.id} aria-label={integration.name} className="admin-card">
           <h2>{integration.name}</h2>
           <dl>
-            <dt>Access key</dt><dd><code>{integration.accessKey}</code></dd>
-            <dt>Mode</dt><dd>{integration.mode}</dd>
-            <dt>Status</dt><dd>{integration.enabled ? 'enabled' : 'disabled'}</dd>
+            <dt>{t('accessKey')}</dt><dd><code>{integration.accessKey}</code></dd>
+            <dt>{t('integrationMode')}</dt><dd>{t('modeValue', { mode: integration.mode })}</dd>
+            <dt>{t('colStatus')}</dt><dd>{integration.enabled ? t('enabled') : t('disabled')}</dd>
           </dl>
-          <h3>Certificates</h3>
-          {integration.certificates.length === 0 ? <p>None yet: only test-mode plain payloads can be accepted.</p>
+          <h3>{t('certificates')}</h3>
+          {integration.certificates.length === 0 ? <p>{t('certificatesNone')}</p>
             : <ul>{integration.certificates.map((cert) => <CertificateSummary key={cert.id} cert={cert} />)}</ul>}
-          <CertificateForm integrationId={integration.id} name={integration.name} hasCertificate={integration.certificates.some((c) => !c.retiresAt)} />
+          <CertificateForm integrationId={integration.id} hasCertificate={integration.certificates.some((c) => !c.retiresAt)} words={{
+            ...wordsFor(t, ['certificateFile', 'certificatePaste', 'certificateGrace']),
+            formLabel: t('certificateFor', { name: integration.name }),
+            submit: integration.certificates.some((c) => !c.retiresAt) ? t('certificateReplace') : t('certificateUpload'),
+          }} />
           <ToggleForm integrationId={integration.id} field="mode" value={integration.mode === 'live' ? 'test' : 'live'}
-            label={integration.mode === 'live' ? 'Switch to test mode' : 'Switch to live mode'} />
+            label={integration.mode === 'live' ? t('switchToTest') : t('switchToLive')} />
           <ToggleForm integrationId={integration.id} field="enabled" value={String(!integration.enabled)}
-            label={integration.enabled ? 'Disable' : 'Enable'} />
+            label={integration.enabled ? t('disable') : t('enable')} />
         </article>
       ))}
-      <h2>New integration</h2>
-      <NewIntegrationForm />
+      <h2>{t('integrationNew')}</h2>
+      <NewIntegrationForm words={wordsFor(t, ['integrationNew', 'integrationName', 'integrationMode', 'modeTestOption', 'modeLiveOption', 'integrationCreate'])} />
     </>
   );
 }

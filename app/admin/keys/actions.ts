@@ -7,6 +7,7 @@ import { refusal } from '@/lib/errors';
 import { oneLineFormAction } from '@/lib/server/refusals';
 import type { AdminFormState } from '../actions';
 import { requireAdmin } from '../require-admin';
+import { adminWords } from '../admin-words';
 
 export async function rotateKeyAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   await requireAdmin();
@@ -15,6 +16,6 @@ export async function rotateKeyAction(_prev: AdminFormState, form: FormData): Pr
     if (!isKeyPurpose(purpose)) throw refusal('KEY_PURPOSE_UNKNOWN');
     const key = await rotateKey(db(), purpose, new Date(), shop().settings.appKeys);
     revalidatePath('/admin/keys');
-    return { message: `New ${purpose} key ${key.kid} (generation ${key.generation}) is active; the previous one stays published for its grace period.` };
+    return { message: (await adminWords()).t('keyRotated', { purpose, kid: key.kid, generation: String(key.generation) }) };
   });
 }

@@ -3,8 +3,12 @@ import { redirect } from 'next/navigation';
 import { adminReturnPath } from '@/lib/admin/return-path';
 import { isAdmin } from '@/lib/server/admin';
 import { LoginForm } from '../admin-forms';
+import { adminWords, wordsFor } from '../admin-words';
 
-export const metadata: Metadata = { title: 'Admin login', robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await adminWords();
+  return { title: t('loginTitle'), robots: { index: false, follow: false } };
+}
 
 interface Props { searchParams: Promise<{ next?: string | string[] }> }
 
@@ -13,10 +17,11 @@ export default async function AdminLoginPage({ searchParams }: Props) {
   const { next } = await searchParams;
   const returnTo = adminReturnPath(Array.isArray(next) ? next[0] : next);
   if (await isAdmin()) redirect(returnTo);
+  const { t } = await adminWords();
   return (
     <section className="admin">
-      <h1>Admin</h1>
-      <LoginForm returnTo={returnTo} />
+      <h1>{t('heading')}</h1>
+      <LoginForm returnTo={returnTo} words={wordsFor(t, ['loginPassword', 'logIn'])} />
     </section>
   );
 }

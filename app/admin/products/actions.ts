@@ -6,12 +6,47 @@ import { checkFileSource } from '@/lib/downloads/source-check';
 import { s3ClientFor } from '@/lib/downloads/sources/s3';
 import { productDownloadSchema, saveProductDownloadSettings, sourceSchema } from '@/lib/downloads/settings';
 import { InputInvalid, refusal } from '@/lib/errors';
-import { fieldReason, formValues, reasonsOf, type FieldErrors } from '@/lib/forms';
-import { actionRefusal } from '@/lib/server/refusals';
+import { fieldReason, formValues, parseInput, reasonsOf, type FieldErrors } from '@/lib/forms';
+import { actionRefusal, oneLineFormAction } from '@/lib/server/refusals';
+import { PRODUCT_FORM_FIELDS, PRODUCT_TEXTS_FIELDS, productFormSchema, productTextsSchema, saveProductTexts, updateProduct } from '@/lib/catalog/admin';
 import { requireAdmin } from '../require-admin';
+import { adminWords } from '../admin-words';
+import type { AdminFormState } from '../actions';
 import { FILE_KINDS } from '@/lib/fulfilment/kinds';
 
+/** A form whose refusals are shown next to each field; `values` keep what was typed. */
 export interface SettingsState { errors?: FieldErrors; saved?: boolean; values?: Record<string, string> }
+
+const pageOf = (slug: string) => `/admin/products/${slug}`;
+
+/** Texts, prices and the active flag of a product of any kind; refused input changes nothing. */
+export async function saveProductAction(_prev: SettingsState, form: FormData): Promise<SettingsState> {
+  await requireAdmin();
+  const slug = String(form.get('slug') ?? '');
+  const values = formValues(form, PRODUCT_FORM_FIELDS);
+  try {
+    await updateProduct(db(), slug, parseInput(productFormSchema, values));
+    revalidatePath(pageOf(slug));
+    revalidatePath('/admin/products');
+    return { saved: true, values };
+  } catch (error) {
+    const { message, fields } = await actionRefusal(error, 'admin products');
+    return { errors: fields ?? { form: message }, values };
+  }
+}
+
+/** One other language's texts of a product. */
+export async function saveProductTextsAction(_prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  await requireAdmin();
+  const slug = String(form.get('slug') ?? '');
+  return oneLineFormAction('admin product texts', async () => {
+    const texts = parseInput(productTextsSchema, formValues(form, PRODUCT_TEXTS_FIELDS));
+    await saveProductTexts(db(), slug, texts);
+    revalidatePath(pageOf(slug));
+    const { t, languageName } = await adminWords();
+    return { message: t('textsSaved', { language: languageName(texts.locale) }) };
+  });
+}
 
 const FIELDS = ['kind', 'fileName', 'externalUrl', 's3Bucket', 's3Key', 's3ExpirySeconds', 'downloadLimit', 'licenseDays'];
 

@@ -1,33 +1,43 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { db } from '@/lib/server/shop';
+import { productsForAdmin } from '@/lib/catalog/admin';
+import { CURRENCIES } from '@/lib/catalog/currencies';
+import { FULFILMENT } from '@/lib/fulfilment/kinds';
 import { AdminShell } from '../admin-shell';
-import { FILE_KINDS } from '@/lib/fulfilment/kinds';
+import { AdminTable } from '../admin-table';
+import { adminTitle, adminWords } from '../admin-words';
 
-export const metadata: Metadata = { title: 'Products · Admin' };
+export const generateMetadata = () => adminTitle((t) => t('productsTitle'));
 
 export default function AdminProductsPage() {
-  return <AdminShell><DigitalProducts /></AdminShell>;
+  return <AdminShell><Products /></AdminShell>;
 }
 
-async function DigitalProducts() {
-  const products = await db().product.findMany({ where: { kind: { in: FILE_KINDS } }, orderBy: { id: 'asc' }, include: { fileSource: true } });
+/** Every product of every kind: its prices, whether it is sold, and for a digital one its file and limits. */
+async function Products() {
+  const { t, money } = await adminWords();
+  const products = await productsForAdmin(db());
   return (
     <>
-      <h1>Digital products</h1>
-      <table className="admin-table">
-        <thead><tr><th scope="col">Product</th><th scope="col">File source</th><th scope="col">Download limit</th><th scope="col">License length</th></tr></thead>
-        <tbody>
-          {products.map((p) => (
-            <tr key={p.slug}>
-              <td><Link href={`/admin/products/${p.slug}`}>{p.name}</Link></td>
-              <td>{p.fileSource && p.fileSource.kind !== 'none' ? `${p.fileSource.kind} · ${p.fileSource.fileName}` : 'none yet'}</td>
-              <td>{p.downloadLimit ?? 'unlimited'}</td>
-              <td>{p.licenseDays ? `${p.licenseDays} days` : 'forever'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <h1>{t('productsTitle')}</h1>
+      <AdminTable columns={[t('colProduct'), t('colKind'), t('colPrices'), t('colInShop'), t('colFileSource'), t('colDownloadLimit'), t('colLicenseLength')]}
+        rows={products.map((p) => {
+          const digital = FULFILMENT[p.kind].hasFile;
+          const prices = CURRENCIES.flatMap((currency) => p.prices.filter((price) => price.currency === currency))
+            .map((price) => money(price.priceCents, price.currency)).join(' · ');
+          return {
+            key: p.slug,
+            cells: [
+              <Link key="name" href={`/admin/products/${p.slug}`}>{p.name}</Link>,
+              t('productKind', { kind: p.kind }),
+              prices || t('notSold'),
+              p.active ? t('productActive') : t('productInactive'),
+              !digital ? '—' : p.fileSource && p.fileSource.kind !== 'none' ? `${p.fileSource.kind} · ${p.fileSource.fileName}` : t('fileNone'),
+              !digital ? '—' : p.downloadLimit ?? t('unlimited'),
+              !digital ? '—' : p.licenseDays ? t('licenseDays', { days: p.licenseDays }) : t('forever'),
+            ],
+          };
+        })} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useLocale } from 'next-intl';
 import type { PublicArticle } from '@/lib/content/articles';
 import type { LockReason } from '@/lib/content-links/article-page';
 import { formatMoney } from '@/lib/money';
-import { translatorFor } from '@/lib/i18n/messages';
+import { moneyLocale, translatorFor } from '@/lib/i18n/messages';
 import { AddToCartForm } from '@/app/products/[slug]/add-to-cart-form';
 import { FreshLinkForm } from './fresh-link-form';
 import { JsonLd } from '@/app/_components/json-ld';
@@ -34,37 +34,32 @@ export function ContentContainer({ itemSrc, slug, state, children }: { itemSrc: 
       <shop-content-container className="paywalled" lock-mode="signedUrl" item-src={itemSrc} access-url={`/api/access/${slug}`} state={state}>
         {children}
       </shop-content-container>
-      <script src="/content-container.js" async />
+      {/* No /content-container.js here: with `state` set the element does nothing, so the shop's own page loads no script for it. */}
     </>
   );
 }
 
-const MESSAGE: Record<Exclude<LockReason, 'revoked'>, string> = {
-  'no-link': 'The full article is for buyers: it opens from the link in your confirmation email.',
-  expired: 'This link has expired.',
-  invalid: 'This link is not valid.',
-  'wrong-content': 'This link does not open this article.',
-};
-
-/** A revoked link says what the access API says (Errors.CONTENT_LINK_REVOKED), in the page's language. */
+/** A revoked link says what the access API says (Errors.CONTENT_LINK_REVOKED); the others are `Articles.lock_<reason>`. */
 const lockMessage = (reason: LockReason, locale: string) =>
-  (reason === 'revoked' ? translatorFor(locale, 'Errors')('CONTENT_LINK_REVOKED') : MESSAGE[reason]);
+  (reason === 'revoked' ? translatorFor(locale, 'Errors')('CONTENT_LINK_REVOKED') : translatorFor(locale, 'Articles')(`lock_${reason}`));
 
 export function LockedNotice({ article, reason, presentedLink }: { article: PublicArticle; reason: LockReason; presentedLink: string | null }) {
   const locale = useLocale();
+  const t = translatorFor(locale, 'Articles');
   const passes = article.passes.flatMap(({ pass }) => (pass.product?.active ? [{ name: pass.name, product: pass.product.slug }] : []));
   return (
     <section className="locked" aria-labelledby="locked-heading">
-      <h2 id="locked-heading" role={reason === 'no-link' ? undefined : 'alert'} data-testid="lock-reason">{lockMessage(reason, locale)}</h2>
+      {/* A heading may not be an alert itself: the words inside it are. */}
+      <h2 id="locked-heading" data-testid="lock-reason"><span role={reason === 'no-link' ? undefined : 'alert'}>{lockMessage(reason, locale)}</span></h2>
       {reason === 'expired' && presentedLink ? <FreshLinkForm link={presentedLink} /> : null}
       {article.product?.active ? (
         <div className="buy">
-          <p>Buy this article for {formatMoney(article.product.priceCents, article.product.currency)}:</p>
+          <p>{t('buyFor', { price: formatMoney(article.product.priceCents, article.product.currency, moneyLocale(locale)) })}</p>
           <AddToCartForm slug={article.product.slug} />
         </div>
       ) : null}
       {passes.map((pass) => (
-        <p key={pass.product}>Included in the <Link href={`/products/${pass.product}`}>{pass.name}</Link>.</p>
+        <p key={pass.product}>{t.rich('includedIn', { name: pass.name, pass: (words) => <Link href={`/products/${pass.product}`}>{words}</Link> })}</p>
       ))}
     </section>
   );

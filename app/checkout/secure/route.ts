@@ -4,7 +4,7 @@
 import { db, securePayloadOptions } from '@/lib/server/shop';
 import { openCheckoutRequest, readSecureFields } from '@/lib/secure-payload';
 import { createCheckoutDraft, draftCountry } from '@/lib/checkout/draft';
-import { refusalResponse, seeOther, wantsJson } from '@/lib/http/errors';
+import { refusalResponse, seeOther } from '@/lib/http/errors';
 import { getShopSession } from '@/lib/server/session';
 import { requestLocale } from '@/lib/server/i18n-request';
 
@@ -21,6 +21,6 @@ export async function POST(request: Request) {
     await session.save();
     return seeOther('/checkout');
   } catch (error) {
-    return refusalResponse(error, 'checkout/secure', wantsJson(request), 'checkout', await requestLocale());
+    return refusalResponse(error, 'checkout/secure', request, 'checkout', await requestLocale());
   }
 }

@@ -7,12 +7,14 @@ interface Props { orderLink: string; licenseId: number; productSlug: string; pro
 
 /** Each click asks for a fresh short-lived token, then lets the browser download. */
 export function DownloadButton({ orderLink, licenseId, productSlug, productName }: Props) {
+  const t = useTranslations('Order');
   const errors = useTranslations('Errors');
   const locale = useLocale();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
   async function download() {
+    if (busy) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -35,7 +37,7 @@ export function DownloadButton({ orderLink, licenseId, productSlug, productName 
 
   return (
     <span className="download">
-      <button type="button" onClick={download} disabled={busy} aria-label={`Download ${productName}`}>Download</button>
+      <button type="button" onClick={download} aria-disabled={busy} aria-label={t('downloadNamed', { name: productName })}>{t('download')}</button>
       {error ? <span role="alert" className="form-error">{error}</span> : null}
     </span>
   );

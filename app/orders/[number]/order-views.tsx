@@ -2,11 +2,12 @@ import { useLocale } from 'next-intl';
 import { formatMoney } from '@/lib/money';
 import { moneyLocale, translatorFor } from '@/lib/i18n/messages';
 import { countryName } from '@/lib/catalog/countries';
-import type { OrderExistsView, OrderFullView, OrderMinimalView } from '@/lib/orders/view';
+import { ORDER_LIFE, type OrderStatus } from '@/lib/order-states/states';
+import { isShipped, type OrderExistsView, type OrderFullView, type OrderMinimalView } from '@/lib/orders/view';
 import { CartSummary } from '@/app/_components/cart-summary';
 import { formatDate, formatDateTime } from '@/app/_components/dates';
 import { AddressCorrectionForm } from './address-correction-form';
-import { DownloadButton } from './download-button';
+import { MyDownloads } from './my-downloads';
 import { MyReading } from './my-reading';
 import { RequestClaimForm } from './claim-form';
 import { PayNowForm } from './payment-forms';
@@ -23,16 +24,28 @@ export function OrderExists({ view }: { view: OrderExistsView }) {
   );
 }
 
-export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | OrderFullView; linkQuery: string }) {
+type Translate = ReturnType<typeof translatorFor<'Order'>>;
+
+/** Where a status's usual words speak of a parcel ("being prepared"), an order with nothing to post has its own. */
+const UNSHIPPED_STATUS: Partial<Record<OrderStatus, 'status_paid_unshipped'>> = { paid: 'status_paid_unshipped' };
+
+export function statusWords(t: Translate, view: Pick<OrderMinimalView, 'status' | 'sections'>): string {
+  const unshipped = UNSHIPPED_STATUS[view.status];
+  return unshipped && !isShipped(view) ? t(unshipped) : t(`status_${view.status}`);
+}
+
+/** `thanks`: the signed link carried the first-view marker (lib/orders/first-view.ts); only FULL honours it. */
+export function OrderDetails({ view, linkQuery, thanks = false }: { view: OrderMinimalView | OrderFullView; linkQuery: string; thanks?: boolean }) {
   const locale = useLocale();
   const t = translatorFor(locale, 'Order');
   const money = (cents: number) => formatMoney(cents, view.currency, moneyLocale(locale));
   return (
     <article className="order">
       <h1>{t('title', { number: view.number })}{view.testMode ? <> <span className="test-badge" data-testid="test-order">{t('testOrder')}</span></> : null}</h1>
+      {view.tier === 'FULL' && thanks ? <Thanks view={view} /> : null}
       {view.tier === 'FULL' && view.downloads.length > 0 ? <p><a href="#downloads">{t('myDownloads')}</a></p> : null}
       <p>{t('placedOn')} <time dateTime={view.placedAt.toISOString()}>{formatDateTime(view.placedAt, locale)}</time></p>
-      <p>{t('status')} <strong data-testid="order-status">{t(`status_${view.status}`)}</strong></p>
+      <p>{t('status')} <strong data-testid="order-status">{statusWords(t, view)}</strong></p>
       {view.payment.payable ? <AwaitingPayment view={view} linkQuery={linkQuery} /> : null}
       <table className="items">
         <thead><tr><th scope="col">{t('item')}</th><th scope="col">{t('quantity')}</th><th scope="col">{t('price')}</th><th scope="col">{t('lineTotal')}</th></tr></thead>
@@ -45,17 +58,34 @@ export function OrderDetails({ view, linkQuery }: { view: OrderMinimalView | Ord
           ))}
         </tbody>
       </table>
-      <CartSummary cart={view} />
+      <CartSummary cart={view} nothingPosted={!isShipped(view)} />
       {view.tier === 'FULL' ? <PaymentDetails view={view} /> : null}
-      {view.tier === 'FULL' && view.sections.includes('downloads') && view.downloads.length > 0 ? <MyDownloads view={view} linkQuery={linkQuery} /> : null}
+      {view.tier === 'FULL' && view.sections.includes('downloads') && view.downloads.length > 0 ? <MyDownloads view={view} linkQuery={linkQuery} now={new Date()} /> : null}
       {view.tier === 'FULL' && view.sections.includes('reading') && view.paidAt ? <MyReading number={view.number} /> : null}
       {view.tier === 'FULL' ? <CustomerDetails view={view} linkQuery={linkQuery} /> : (
         <>
-          <p className="hint">{t('hiddenDetails')}</p>
+          <p className="hint">{isShipped(view) ? t('hiddenDetails') : t('hiddenContact')}</p>
           <RequestClaimForm number={view.number} />
         </>
       )}
     </article>
+  );
+}
+
+/** The first view of a new order: thanks, and where the email went (the confirmation once paid, the instructions for a transfer). */
+function Thanks({ view }: { view: OrderFullView }) {
+  const locale = useLocale();
+  const t = translatorFor(locale, 'Order');
+  const { payment } = view;
+  const next = ORDER_LIFE[view.status].paid ? t('thanksPaid', { email: view.email })
+    : payment.payable && payment.byTransfer ? t('thanksTransfer', { email: view.email })
+      : payment.payable && !payment.declined ? t('thanksAwaiting', { email: view.email }) : null;
+  if (!next) return null;
+  return (
+    <section className="notice thanks" aria-labelledby="thanks-heading" data-testid="thanks">
+      <h2 id="thanks-heading">{t('thanksTitle')}</h2>
+      <p>{next}</p>
+    </section>
   );
 }
 
@@ -67,7 +97,8 @@ function AwaitingPayment({ view, linkQuery }: { view: OrderMinimalView | OrderFu
   return (
     <section className="notice awaiting-payment" aria-label={t('status_awaiting_payment')}>
       {payment.declined ? <p role="alert" className="form-error">{t('paymentDeclined')}</p> : null}
-      <p>{payment.byTransfer ? t('byTransfer', { total, number: view.number }) : t('awaitingPayment')}</p>
+      <p>{payment.byTransfer ? t('byTransfer', { total, number: view.number })
+        : view.sections.every((section) => section === 'delivery') ? t('awaitingPaymentShipped') : t('awaitingPayment')}</p>
       {payment.payBy ? <p>{t('payBy', { date: formatDateTime(payment.payBy, locale) })}</p> : null}
       {payment.byTransfer ? null : <PayNowForm number={view.number} link={linkQuery} label={t('payNow')} />}
     </section>
@@ -101,7 +132,7 @@ function CustomerDetails({ view, linkQuery }: { view: OrderFullView; linkQuery: 
   const { address, recipient } = view;
   return (
     <section aria-labelledby="customer-heading" className="customer">
-      <h2 id="customer-heading">{t('contactAndDelivery')}</h2>
+      <h2 id="customer-heading">{isShipped(view) ? t('contactAndDelivery') : t('contactOnly')}</h2>
       <dl>
         <dt>{t('email')}</dt><dd>{view.email}</dd>
         <dt>{t('name')}</dt><dd>{view.fullName}</dd>
@@ -119,7 +150,7 @@ function CustomerDetails({ view, linkQuery }: { view: OrderFullView; linkQuery: 
               {address.addressLine1}<br />
               {address.addressLine2 ? <>{address.addressLine2}<br /></> : null}
               {address.postalCode} {address.city}<br />
-              {countryName(address.country)}
+              {countryName(address.country, locale)}
             </address>
           </dd>
         </> : null}
@@ -129,31 +160,6 @@ function CustomerDetails({ view, linkQuery }: { view: OrderFullView; linkQuery: 
       ) : !address.addressLine1 ? null : (
         <p>{t('dispatchedOn', { date: view.dispatchedAt ? formatDateTime(view.dispatchedAt, locale) : '—' })}</p>
       )}
-    </section>
-  );
-}
-
-function MyDownloads({ view, linkQuery }: { view: OrderFullView; linkQuery: string }) {
-  const locale = useLocale();
-  const t = translatorFor(locale, 'Order');
-  const orderLink = `/orders/${view.number}?${linkQuery}`;
-  return (
-    <section id="downloads" aria-labelledby="downloads-heading" className="downloads">
-      <h2 id="downloads-heading">{t('myDownloads')}</h2>
-      <ul>
-        {view.downloads.map((d) => (
-          <li key={d.licenseId}>
-            <span className="name">{d.productName}</span>
-            <span className="meta">
-              {d.status === 'revoked' ? t('downloadRevoked') : d.downloadsLeft === null ? t('unlimited') : t('downloadsLeft', { count: d.downloadsLeft })}
-              {d.expiresAt ? ` · ${t('until', { date: formatDate(d.expiresAt, locale) })}` : ''}
-            </span>
-            {d.status === 'active' && d.available ? (
-              <DownloadButton orderLink={orderLink} licenseId={d.licenseId} productSlug={d.productSlug} productName={d.productName} />
-            ) : d.available ? null : <span className="meta">{t('fileSoon')}</span>}
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { db, shop } from '@/lib/server/shop';
 import { pairsFromSearchParams, resolveOrderPage } from '@/lib/orders/order-page';
+import { asksForThanks } from '@/lib/orders/first-view';
 import { getShopSession } from '@/lib/server/session';
 import { OrderExists, OrderDetails } from './order-views';
 
-export const metadata: Metadata = { title: 'Your order', robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Order'))('pageTitle'), robots: { index: false, follow: false } };
+}
 
 interface Props {
   params: Promise<{ number: string }>;
@@ -22,5 +26,5 @@ export default async function OrderPage({ params, searchParams }: Props) {
   if (!view) notFound();
   if (view.tier === 'EXISTS') return <OrderExists view={view} />;
   const linkQuery = new URLSearchParams(query).toString();
-  return <OrderDetails view={view} linkQuery={linkQuery} />;
+  return <OrderDetails view={view} linkQuery={linkQuery} thanks={asksForThanks(query)} />;
 }

@@ -9,7 +9,7 @@ import { completeTestPayment } from '@/lib/payments/providers/test';
 import { ProviderNotConfigured } from '@/lib/payments/errors';
 import { orderAccess } from '@/lib/order-access/tier';
 import { OrderAccessDenied } from '@/lib/order-access/errors';
-import { signedOrderPath } from '@/lib/order-access/links';
+import { thanksOrderPath } from '@/lib/orders/first-view';
 import { queryPairs } from '@/lib/signing';
 import { oneLineFormAction } from '@/lib/server/refusals';
 import { getShopSession } from '@/lib/server/session';
@@ -52,5 +52,5 @@ export async function testPaymentAction(_prev: PayState, form: FormData): Promis
   });
   if (!number) return refused;
   deliverMailSoon();
-  redirect(signedOrderPath(number, shop().rings.orders));
+  redirect(thanksOrderPath(number, shop().rings.orders));
 }

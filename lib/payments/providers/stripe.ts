@@ -86,7 +86,7 @@ function checkTotals(order: PaymentOrder, lines: readonly LineItem[]) {
 }
 
 function sessionParams(request: StartRequest, lines: LineItem[], couponId: string | null, attemptStart: number): Stripe.Checkout.SessionCreateParams {
-  const { order, returnUrl, payBy } = request;
+  const { order, returnUrl, successUrl = returnUrl, payBy } = request;
   const tag = { order_number: order.number };
   return {
     mode: 'payment',
@@ -97,7 +97,7 @@ function sessionParams(request: StartRequest, lines: LineItem[], couponId: strin
     metadata: tag,
     // The charge, its refunds and disputes carry the order number too.
     payment_intent_data: { metadata: tag },
-    success_url: returnUrl,
+    success_url: successUrl,
     cancel_url: returnUrl,
     expires_at: sessionExpiry(payBy, attemptStart),
     locale: CHECKOUT_LOCALES.has(order.language) ? order.language : 'auto',

@@ -10,12 +10,12 @@ import { rememberOrder } from '@/lib/session/session';
 import { getShopSession } from '@/lib/server/session';
 import { requestLocale } from '@/lib/server/i18n-request';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ number: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
   const session = await getShopSession();
   if (!session.accountId) return seeOther('/account');
   if (!isOrderNumber(number) || !(await accountOwnsOrder(db(), session.accountId, number))) {
-    return refusalResponse(new OrderNotFound(), 'account/orders', false, 'order', await requestLocale());
+    return refusalResponse(new OrderNotFound(), 'account/orders', request, 'order', await requestLocale());
   }
   session.orders = rememberOrder(session.orders, number);
   await session.save();

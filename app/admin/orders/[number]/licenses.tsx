@@ -1,40 +1,42 @@
 import { db } from '@/lib/server/shop';
 import { licensesWithLog } from '@/lib/downloads/licenses';
-import { formatDateTime } from '@/app/_components/dates';
 import { LicenseOverrideForm, LicenseStatusForm } from '../../admin-forms';
+import { AdminTable } from '../../admin-table';
+import { adminWords, wordsFor, type AdminTranslator } from '../../admin-words';
 
-const describeEvent = (e: { source: string; bytes: bigint | null; redirectTo: string | null; rangeStart: bigint | null }) =>
-  e.redirectTo ? `redirect to ${e.redirectTo}` : `${e.bytes ?? 0} bytes${e.rangeStart ? ` from byte ${e.rangeStart}` : ''}`;
+interface LoggedDownload { source: string; bytes: bigint | null; redirectTo: string | null; rangeStart: bigint | null }
+
+const describeEvent = (t: AdminTranslator, e: LoggedDownload) => {
+  if (e.redirectTo) return t('eventRedirect', { url: e.redirectTo });
+  const bytes = String(e.bytes ?? 0);
+  return e.rangeStart ? t('eventBytesFrom', { bytes, start: String(e.rangeStart) }) : t('eventBytes', { bytes });
+};
 
 export async function OrderLicenses({ orderId }: { orderId: number }) {
   const licenses = await licensesWithLog(db(), orderId);
   if (licenses.length === 0) return null;
+  const { t, dateTime } = await adminWords();
   return (
     <section aria-labelledby="licenses-heading">
-      <h2 id="licenses-heading">Licenses</h2>
+      <h2 id="licenses-heading">{t('licensesHeading')}</h2>
       {licenses.map((license) => (
-        <article key={license.id} className="license" aria-label={`License ${license.id}: ${license.product.name}`}>
-          <h3>{license.product.name} — license #{license.id}</h3>
-          <p>Status: <strong data-testid={`license-status-${license.id}`}>{license.status}</strong> · downloads used {license.downloadCount}
-            {license.downloadLimit === null ? ' (unlimited)' : ` of ${license.downloadLimit}`}
-            {license.expiresAt ? ` · expires ${formatDateTime(license.expiresAt)}` : ''}</p>
-          <LicenseStatusForm licenseId={license.id} status={license.status} />
+        <article key={license.id} className="license" aria-label={t('licenseLabel', { id: String(license.id), name: license.product.name })}>
+          <h3>{t('licenseHeading', { id: String(license.id), name: license.product.name })}</h3>
+          <p>{t.rich('licenseStatus', { code: license.status, status: (chunks) => <strong data-testid={`license-status-${license.id}`}>{chunks}</strong> })}
+            {' · '}{license.downloadLimit === null
+              ? t('licenseUsedUnlimited', { used: license.downloadCount })
+              : t('licenseUsedOf', { used: license.downloadCount, limit: license.downloadLimit })}
+            {license.expiresAt ? ` · ${t('licenseExpires', { date: dateTime(license.expiresAt) })}` : ''}</p>
+          <LicenseStatusForm licenseId={license.id} status={license.status} label={license.status === 'active' ? t('licenseRevoke') : t('licenseReactivate')} />
           <LicenseOverrideForm licenseId={license.id} downloadLimit={license.downloadLimit?.toString() ?? ''}
-            expiresOn={license.expiresAt?.toISOString().slice(0, 10) ?? ''} />
+            expiresOn={license.expiresAt?.toISOString().slice(0, 10) ?? ''} words={wordsFor(t, ['licenseLimit', 'licenseExpiresOn', 'licenseSaveLimits'])} />
           {license.downloads.length > 0 ? (
-            <table className="admin-table">
-              <caption>Download log</caption>
-              <thead><tr><th scope="col">When</th><th scope="col">Source</th><th scope="col">What</th><th scope="col">Counted</th><th scope="col">IP</th><th scope="col">Browser</th></tr></thead>
-              <tbody>
-                {license.downloads.map((e) => (
-                  <tr key={e.id}>
-                    <td>{formatDateTime(e.at)}</td><td>{e.source}</td><td>{describeEvent(e)}</td>
-                    <td>{e.counted ? 'yes' : 'no (resume or repeat)'}</td><td>{e.ip}</td><td>{e.userAgent.slice(0, 60)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : <p>No downloads yet.</p>}
+            <AdminTable caption={t('downloadLog')} columns={[t('colWhen'), t('colSource'), t('colWhat'), t('colCounted'), t('colIp'), t('colBrowser')]}
+              rows={license.downloads.map((e) => ({
+                key: e.id,
+                cells: [dateTime(e.at), e.source, describeEvent(t, e), e.counted ? t('countedYes') : t('countedNo'), e.ip, e.userAgent.slice(0, 60)],
+              }))} />
+          ) : <p>{t('downloadsNone')}</p>}
         </article>
       ))}
     </section>

@@ -13,6 +13,7 @@ import { cancelOrder } from '@/lib/payments/unpaid';
 import { OrderNotFound } from '@/lib/orders/errors';
 import { requireAdmin } from '../../require-admin';
 import type { AdminFormState } from '../../actions';
+import { adminWords } from '../../admin-words';
 
 const pageOf = (number: string) => `/admin/orders/${number}`;
 
@@ -31,7 +32,7 @@ export async function markPaidAction(_prev: AdminFormState, form: FormData): Pro
     await markPaidByAdmin(db(), number, reference, await orderMailContext(now), now);
     deliverMailSoon();
     revalidatePath(pageOf(number));
-    return { message: 'Marked paid: the order’s lines are granted and the confirmation is in the outbox.' };
+    return { message: (await adminWords()).t('markedPaid') };
   });
 }
 
@@ -42,7 +43,7 @@ export async function cancelOrderAction(_prev: AdminFormState, form: FormData): 
     const { reason } = parseInput(cancelInput, formValues(form, ['reason']));
     await cancelOrder(db(), (await orderOf(number)).id, { actor: 'admin', reason: reason || 'cancelled by an admin', at: new Date() });
     revalidatePath(pageOf(number));
-    return { message: 'Cancelled.' };
+    return { message: (await adminWords()).t('cancelled') };
   });
 }
 
@@ -58,6 +59,7 @@ export async function refundAction(_prev: AdminFormState, form: FormData): Promi
     }, await orderMailContext(now), now);
     deliverMailSoon();
     revalidatePath(pageOf(number));
-    return { message: outcome.repeated ? 'This refund was already made; nothing was refunded twice.' : 'Refunded: what the lines granted is revoked, and the buyer is emailed.' };
+    const { t } = await adminWords();
+    return { message: outcome.repeated ? t('refundRepeated') : t('refunded') };
   });
 }

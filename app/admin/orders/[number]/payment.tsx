@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { formatMoney } from '@/lib/money';
 import { ORDER_LIFE, type OrderStatus } from '@/lib/order-states/states';
-import { formatDateTime } from '@/app/_components/dates';
+import { AdminTable } from '../../admin-table';
+import { adminWords, wordsFor } from '../../admin-words';
 import { ConfirmStep } from '../../confirm-step';
 import { CancelOrderForm, MarkPaidForm, RefundForm } from './payment-forms';
 
@@ -22,66 +22,60 @@ interface AdminPaymentOrder {
 }
 
 /** Payment, refunds and the order's history on its admin page; `confirming` opens one of its confirmation steps. */
-export function AdminPayment({ order, confirming }: { order: AdminPaymentOrder; confirming: string | null }) {
-  const money = (cents: number) => formatMoney(cents, order.currency);
+export async function AdminPayment({ order, confirming }: { order: AdminPaymentOrder; confirming: string | null }) {
+  const { t, dateTime, money: format } = await adminWords();
+  const money = (cents: number) => format(cents, order.currency);
   const path = `/admin/orders/${order.number}`;
   const life = ORDER_LIFE[order.status];
   const openLines = order.items.filter((item) => !item.takenBackAt && item.refundId === null)
     .map((item) => ({ id: item.id, label: `${item.quantity} × ${item.productName} (${money(item.lineTotalCents)})` }));
   return (
     <section aria-labelledby="payment-heading">
-      <h2 id="payment-heading">Payment</h2>
+      <h2 id="payment-heading">{t('paymentHeading')}</h2>
       <p>
-        {order.paymentProvider}{order.paymentReference ? <> · reference <code>{order.paymentReference}</code></> : null}
-        {order.paidAt ? <> · paid {money(order.paidCents)} on {formatDateTime(order.paidAt)}</> : null}
-        {order.refundedCents ? <> · refunded <strong data-testid="admin-refunded">{money(order.refundedCents)}</strong></> : null}
-        {life.payable && order.payBy ? <> · expires unpaid {formatDateTime(order.payBy)}</> : null}
+        {order.paymentProvider}{order.paymentReference ? <> · {t('paymentReference')} <code>{order.paymentReference}</code></> : null}
+        {order.paidAt ? <> · {t('paymentPaid', { amount: money(order.paidCents), date: dateTime(order.paidAt) })}</> : null}
+        {order.refundedCents ? <> · {t('paymentRefunded')} <strong data-testid="admin-refunded">{money(order.refundedCents)}</strong></> : null}
+        {life.payable && order.payBy ? <> · {t('paymentExpiresUnpaid', { date: dateTime(order.payBy) })}</> : null}
       </p>
       {life.payable || order.status === 'expired' ? (
-        <ConfirmStep path={path} id="paid" confirming={confirming === 'paid'} label="Mark paid"
-          consequence={`Mark order #${order.number} paid (${money(order.totalCents)})? Its downloads, articles and passes are granted at once and the buyer is emailed.`}>
-          <MarkPaidForm number={order.number} />
+        <ConfirmStep path={path} id="paid" confirming={confirming === 'paid'} label={t('markPaid')}
+          consequence={t('markPaidConsequence', { number: order.number, amount: money(order.totalCents) })}>
+          <MarkPaidForm number={order.number} words={wordsFor(t, ['paidReference', 'markPaidYes'])} />
         </ConfirmStep>
       ) : null}
       {life.payable ? (
-        <ConfirmStep path={path} id="cancel" confirming={confirming === 'cancel'} label="Cancel order"
-          consequence={`Cancel order #${order.number}? It can no longer be paid; a coupon it used is given back. This cannot be undone.`}>
-          <CancelOrderForm number={order.number} />
+        <ConfirmStep path={path} id="cancel" confirming={confirming === 'cancel'} label={t('cancelOrder')}
+          consequence={t('cancelConsequence', { number: order.number })}>
+          <CancelOrderForm number={order.number} words={wordsFor(t, ['cancelReason', 'cancelYes'])} />
         </ConfirmStep>
       ) : null}
       {life.refundable ? (
-        <ConfirmStep path={path} id="refund" confirming={confirming === 'refund'} label="Refund"
-          consequence={`Refund order #${order.number}: the money goes back through ${order.paymentProvider}, and every line you tick loses at once what it granted (downloads, article and pass links). A full refund takes back every line. This cannot be undone.`}>
-          <RefundForm number={order.number} lines={openLines} requestKey={randomBytes(18).toString('base64url')} leftLabel={money(order.paidCents - order.refundedCents)} />
+        <ConfirmStep path={path} id="refund" confirming={confirming === 'refund'} label={t('refund')}
+          consequence={t('refundConsequence', { number: order.number, provider: order.paymentProvider })}>
+          <RefundForm number={order.number} lines={openLines} requestKey={randomBytes(18).toString('base64url')} words={{
+            ...wordsFor(t, ['refundLines', 'refundReason', 'refundYes']), refundAmount: t('refundAmount', { left: money(order.paidCents - order.refundedCents) }),
+          }} />
         </ConfirmStep>
       ) : null}
       {order.refunds.length > 0 ? (
-        <table className="admin-table">
-          <caption>Refunds</caption>
-          <thead><tr><th scope="col">When</th><th scope="col">Amount</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">Reason</th><th scope="col">Provider’s id</th></tr></thead>
-          <tbody>
-            {order.refunds.map((refund) => (
-              <tr key={refund.id}>
-                <td>{formatDateTime(refund.settledAt ?? refund.createdAt)}</td><td>{money(refund.amountCents)}</td>
-                <td>{refund.status === 'pending' ? 'pending: the provider has not confirmed it; refund again with the same amount to resume' : refund.status}</td>
-                <td>{refund.actor}</td><td>{refund.reason}</td><td>{refund.providerRefundId ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AdminTable caption={t('refundsCaption')} columns={[t('colWhen'), t('colAmount'), t('colStatus'), t('colBy'), t('colReason'), t('colProviderId')]}
+          rows={order.refunds.map((refund) => ({
+            key: refund.id,
+            cells: [
+              dateTime(refund.settledAt ?? refund.createdAt), money(refund.amountCents),
+              refund.status === 'pending' ? t('refundPending') : refund.status, refund.actor, refund.reason, refund.providerRefundId ?? '—',
+            ],
+          }))} />
       ) : null}
-      <table className="admin-table" data-testid="order-history">
-        <caption>History</caption>
-        <thead><tr><th scope="col">When</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">Why</th><th scope="col">Amount</th></tr></thead>
-        <tbody>
-          {order.events.map((event) => (
-            <tr key={event.id}>
-              <td>{formatDateTime(event.at)}</td><td>{event.fromStatus ? `${event.fromStatus} → ` : ''}{event.toStatus}</td>
-              <td>{event.actor}</td><td>{event.reason}</td><td>{event.amountCents === null ? '' : money(event.amountCents)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable caption={t('historyCaption')} testId="order-history" columns={[t('colWhen'), t('colStatus'), t('colBy'), t('colWhy'), t('colAmount')]}
+        rows={order.events.map((event) => ({
+          key: event.id,
+          cells: [
+            dateTime(event.at), `${event.fromStatus ? `${event.fromStatus} → ` : ''}${event.toStatus}`,
+            event.actor, event.reason, event.amountCents === null ? '' : money(event.amountCents),
+          ],
+        }))} />
     </section>
   );
 }

@@ -1,18 +1,27 @@
-import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { db } from '@/lib/server/shop';
 import { refusal, type RequestErrorCode } from '@/lib/errors';
 import { publicError } from '@/lib/http/errors';
+import { priceAsTyped, productForAdmin, TRANSLATED_LOCALES } from '@/lib/catalog/admin';
+import { CURRENCIES, type Currency } from '@/lib/catalog/currencies';
+import { FULFILMENT } from '@/lib/fulfilment/kinds';
 import { AdminShell } from '../../admin-shell';
+import { adminTitle, adminWords, wordsFor } from '../../admin-words';
+import { TranslationForm } from '../../translation-form';
+import { saveProductTextsAction } from '../actions';
 import { DownloadSettingsForm } from './download-settings-form';
-import { FILE_KINDS } from '@/lib/fulfilment/kinds';
-
-export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
-  return { title: `Product ${(await params).slug} · Admin` };
-}
+import { ProductForm } from './product-form';
+import { DOWNLOAD_SETTINGS_KEYS, PRODUCT_FORM_KEYS, SOURCE_KINDS } from './form-words';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ uploaded?: string; uploadError?: string }> };
+type AdminProduct = NonNullable<Awaited<ReturnType<typeof productForAdmin>>>;
+
+export async function generateMetadata({ params }: Pick<Props, 'params'>) {
+  const { slug } = await params;
+  return adminTitle((t) => t('productTitle', { slug }));
+}
 
 /** The upload route's `uploadError=` (kept short in the URL) and the refusal it stands for. */
 const UPLOAD_ERRORS: Record<string, RequestErrorCode> = { missing: 'UPLOAD_MISSING', empty: 'UPLOAD_EMPTY', failed: 'UPLOAD_REJECTED' };
@@ -25,29 +34,86 @@ async function uploadErrorWords(uploadError: string) {
 export default async function AdminProductPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
-  return <AdminShell><ProductDownloads slug={slug} uploaded={query.uploaded} uploadError={query.uploadError} /></AdminShell>;
+  return <AdminShell><AdminProductView slug={slug} uploaded={query.uploaded} uploadError={query.uploadError} /></AdminShell>;
 }
 
-async function ProductDownloads({ slug, uploaded, uploadError }: { slug: string; uploaded?: string; uploadError?: string }) {
-  const product = await db().product.findFirst({ where: { slug, kind: { in: FILE_KINDS } }, include: { fileSource: true } });
+async function AdminProductView({ slug, uploaded, uploadError }: { slug: string; uploaded?: string; uploadError?: string }) {
+  const product = await productForAdmin(db(), slug);
   if (!product) notFound();
-  const source = product.fileSource;
+  const { t } = await adminWords();
+  const price = (currency: string) => product.prices.find((p) => p.currency === currency);
   return (
     <>
       <h1>{product.name}</h1>
+      <p>{t.rich('productIdentity', { kind: t('productKind', { kind: product.kind }), slug: product.slug, code: (chunks) => <code>{chunks}</code> })}</p>
+      <section aria-labelledby="product-heading">
+        <h2 id="product-heading">{t('productHeading')}</h2>
+        <ProductForm slug={product.slug} initial={{
+          name: product.name, summary: product.summary, description: product.description, active: product.active ? 'on' : '',
+          ...Object.fromEntries(CURRENCIES.map((currency) => [currency, priceAsTyped(price(currency)?.priceCents)])),
+        }} words={{
+          ...wordsFor(t, PRODUCT_FORM_KEYS),
+          priceIn: Object.fromEntries(CURRENCIES.map((currency) => [currency, t('priceIn', { currency })])) as Record<Currency, string>,
+        }} />
+      </section>
+      <ProductTranslations product={product} />
+      <WhatItSells product={product} />
+      {FULFILMENT[product.kind].hasFile ? <ProductFile product={product} uploaded={uploaded} uploadError={uploadError} /> : null}
+    </>
+  );
+}
+
+/** The product's texts in each other language; an empty one shows the default language's. */
+async function ProductTranslations({ product }: { product: AdminProduct }) {
+  const { t, languageName } = await adminWords();
+  return (
+    <section aria-labelledby="translations-heading">
+      <h2 id="translations-heading">{t('translationsHeading')}</h2>
+      <p className="hint">{t('translationsHint')}</p>
+      {TRANSLATED_LOCALES.map((locale) => {
+        const texts = product.texts.find((text) => text.locale === locale);
+        return (
+          <TranslationForm key={locale} action={saveProductTextsAction} target={{ slug: product.slug }} locale={locale}
+            words={{ formLabel: t('textsFormLabel', { language: languageName(locale), item: product.name }), save: t('textsSave', { language: languageName(locale) }) }} fields={[
+              { name: 'name', label: t('productName'), value: texts?.name ?? '', fallback: product.name },
+              { name: 'summary', label: t('productSummary'), value: texts?.summary ?? '', fallback: product.summary, multiline: true },
+              { name: 'description', label: t('productDescription'), value: texts?.description ?? '', fallback: product.description, multiline: true },
+            ]} />
+        );
+      })}
+    </section>
+  );
+}
+
+/** An article or pass product: what it unlocks is edited with the articles. */
+async function WhatItSells({ product }: { product: AdminProduct }) {
+  if (product.kind !== 'article' && product.kind !== 'pass') return null;
+  const { t } = await adminWords();
+  const item = product.article?.title ?? product.pass?.name;
+  const link = (chunks: React.ReactNode) => <Link href="/admin/articles">{chunks}</Link>;
+  return <p>{item ? t.rich('productSells', { kind: product.kind, item, link }) : t.rich('productSellsNothing', { kind: product.kind, link })}</p>;
+}
+
+async function ProductFile({ product, uploaded, uploadError }: { product: AdminProduct; uploaded?: string; uploadError?: string }) {
+  const { t } = await adminWords();
+  const source = product.fileSource;
+  return (
+    <>
       <section aria-labelledby="upload-heading">
-        <h2 id="upload-heading">Local file</h2>
-        <p>{source?.storedName ? `Uploaded: ${source.uploadedName ?? source.fileName}${source.kind === 'local' ? '' : ' (not the current source)'}` : 'No file uploaded yet.'}</p>
-        <form action={`/api/admin/products/${product.slug}/file`} method="post" encType="multipart/form-data">
-          <label htmlFor="file">File to upload</label>
+        <h2 id="upload-heading">{t('localFile')}</h2>
+        <p>{source?.storedName
+          ? t(source.kind === 'local' ? 'uploadedFile' : 'uploadedFileNotCurrent', { name: source.uploadedName ?? source.fileName })
+          : t('noUpload')}</p>
+        <form action={`/api/admin/products/${product.slug}/file`} method="post" encType="multipart/form-data" className="admin-form">
+          <label htmlFor="file">{t('fileToUpload')}</label>
           <input id="file" name="file" type="file" required />
-          <button type="submit">Upload and use as local source</button>
+          <button type="submit">{t('uploadSubmit')}</button>
         </form>
-        {uploaded ? <p role="status" className="ok">File uploaded; the product now downloads it.</p> : null}
+        {uploaded ? <p role="status" className="ok">{t('uploadDone')}</p> : null}
         {uploadError ? <p role="alert" className="form-error">{await uploadErrorWords(uploadError)}</p> : null}
       </section>
       <section aria-labelledby="settings-heading">
-        <h2 id="settings-heading">Download settings</h2>
+        <h2 id="settings-heading">{t('downloadSettings')}</h2>
         <DownloadSettingsForm slug={product.slug} initial={{
           kind: source?.kind ?? 'none',
           fileName: source?.fileName ?? '',
@@ -57,6 +123,9 @@ async function ProductDownloads({ slug, uploaded, uploadError }: { slug: string;
           s3ExpirySeconds: String(source?.s3ExpirySeconds ?? 300),
           downloadLimit: product.downloadLimit?.toString() ?? '',
           licenseDays: product.licenseDays?.toString() ?? '',
+        }} words={{
+          ...wordsFor(t, DOWNLOAD_SETTINGS_KEYS),
+          sourceKind: Object.fromEntries(SOURCE_KINDS.map((kind) => [kind, t('sourceKind', { kind })])) as Record<(typeof SOURCE_KINDS)[number], string>,
         }} />
       </section>
     </>

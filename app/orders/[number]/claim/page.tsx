@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getLocale } from 'next-intl/server';
+import { translatorFor } from '@/lib/i18n/messages';
 import { pairsFromSearchParams } from '@/lib/orders/order-page';
 import { isOrderNumber } from '@/lib/order-access/tier';
 import { ClaimOrderForm } from '../claim-form';
 
-export const metadata: Metadata = { title: 'Open your order', robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translatorFor(await getLocale(), 'Claim')('title'), robots: { index: false, follow: false } };
+}
 
 interface Props {
   params: Promise<{ number: string }>;
@@ -15,10 +19,11 @@ export default async function ClaimPage({ params, searchParams }: Props) {
   const { number } = await params;
   if (!isOrderNumber(number)) notFound();
   const link = new URLSearchParams(pairsFromSearchParams(await searchParams)).toString();
+  const t = translatorFor(await getLocale(), 'Claim');
   return (
     <section className="notice">
-      <h1>Open order #{number} in this browser</h1>
-      <p>This adds the order to this browser, so it shows your details and downloads here.</p>
+      <h1>{t('open', { number })}</h1>
+      <p>{t('explain')}</p>
       <ClaimOrderForm number={number} link={link} />
     </section>
   );

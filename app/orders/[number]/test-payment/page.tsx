@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { useLocale } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { db, shop } from '@/lib/server/shop';
 import { paymentProvider } from '@/lib/server/payments';
 import { pairsFromSearchParams, resolveOrderPage } from '@/lib/orders/order-page';
@@ -9,8 +10,11 @@ import { formatMoney } from '@/lib/money';
 import { moneyLocale, translatorFor } from '@/lib/i18n/messages';
 import { getShopSession } from '@/lib/server/session';
 import { TestPaymentForm } from '../payment-forms';
+import { statusWords } from '../order-views';
 
-export const metadata: Metadata = { title: 'Test payment', robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Payment'))('testTitle'), robots: { index: false, follow: false } };
+}
 
 interface Props {
   params: Promise<{ number: string }>;
@@ -40,7 +44,7 @@ function TestPayment({ view, link }: { view: Omit<OrderMinimalView, 'tier'>; lin
       <p>{t('testAmount', { number: view.number, total: formatMoney(view.totalCents, view.currency, moneyLocale(locale)) })}</p>
       {view.payment.payable ? (
         <TestPaymentForm number={view.number} link={link} labels={{ pay: t('pay'), decline: t('decline') }} />
-      ) : <p>{order('status')} <strong>{order(`status_${view.status}`)}</strong></p>}
+      ) : <p>{order('status')} <strong>{statusWords(order, view)}</strong></p>}
       <p><a href={`/orders/${view.number}?${link}`}>{t('backToOrder')}</a></p>
     </article>
   );

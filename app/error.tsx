@@ -1,15 +1,15 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useErrorWords } from './_components/error-words';
 
 // Nothing about the failure reaches the browser; the details are in the server log.
 export default function ErrorPage({ reset }: { reset: () => void }) {
-  const t = useTranslations('ErrorPage');
+  const words = useErrorWords();
   return (
     <section className="notice">
-      <h1>{t('failed')}</h1>
-      <p>{t('failedText')}</p>
-      <button type="button" onClick={reset}>{t('tryAgain')}</button>
+      <h1>{words.failed}</h1>
+      <p>{words.failedText}</p>
+      <button type="button" onClick={reset}>{words.tryAgain}</button>
     </section>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { getShopSession } from '@/lib/server/session';
 import { shop } from '@/lib/server/shop';
 import { shopperCurrency } from '@/lib/session/session';
 import { SiteHeader } from './_components/site-header';
+import { ErrorWordsProvider, type ErrorWords } from './_components/error-words';
 import { translatorFor } from '@/lib/i18n/messages';
 import './globals.css';
 
@@ -18,17 +18,21 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
+/** app/error.tsx's words. No page gets next-intl's provider from here: islands get words as props, or from app/_components/client-words.tsx. */
+function errorWords(locale: string): ErrorWords {
+  const t = translatorFor(locale, 'ErrorPage');
+  return { failed: t('failed'), failedText: t('failedText'), tryAgain: t('tryAgain') };
+}
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const session = await getShopSession();
   const count = (session.cart ?? []).reduce((sum, line) => sum + line.quantity, 0);
   const locale = await getLocale();
-  // The admin's words stay on the server (app/admin hands each form its own): no page carries them all.
-  const { Admin: _admin, ...clientMessages } = await getMessages();
   return (
     <html lang={locale}>
       <body>
         <SiteHeader cartCount={count} hasAccount={Boolean(session.accountId)} country={session.country ?? ''} currency={shopperCurrency(session)} />
-        <main id="main" tabIndex={-1}><NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider></main>
+        <main id="main" tabIndex={-1}><ErrorWordsProvider words={errorWords(locale)}>{children}</ErrorWordsProvider></main>
         <footer className="site-footer">{translatorFor(locale, 'Layout')('footer')}</footer>
       </body>
     </html>

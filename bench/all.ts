@@ -1,6 +1,7 @@
 // npm run bench: every benchmark, each printing its figure, the baseline measured
 // in the same run and the ratio. Needs a production build (npm run build), wrk,
-// curl and nginx (apt-get install wrk curl nginx-light), and PostgreSQL at PG_TEST_URL.
+// curl and nginx (apt-get install wrk curl nginx-light), PostgreSQL at PG_TEST_URL, and Debian's
+// Chromium for Lighthouse (scripts/ensure-chromium.sh).
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchDownloadHotPath } from './download-hot-path';
 import { benchLocalDownloads } from './download-throughput';

@@ -8,6 +8,7 @@
 // Scores are the median of BENCH_ROUNDS runs per page, rounds interleaved.
 import { createServer, request, type Server as HttpServer } from 'node:http';
 import { once } from 'node:events';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import lighthouse from 'lighthouse';
@@ -67,7 +68,8 @@ async function baselineProxy(shopUrl: string, port: number): Promise<{ url: stri
         html = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<link\b[^>]*as="script"[^>]*>/g, '');
       }
       const headers = Object.fromEntries([...page.headers].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding'].includes(name)));
-      res.writeHead(200, headers).end(html);
+      // Compressed as the shop compresses its own pages, so the baseline's HTML costs what theirs does.
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip' }).end(gzipSync(html));
       return;
     }
     const forwarded = request({ host: shop.hostname, port: shop.port, path, method: req.method, headers: { ...req.headers, host: shop.host } }, (answer) => {
@@ -88,6 +90,8 @@ async function inlineScriptKiB(url: string, cookie?: string): Promise<number> {
   const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)];
   return inline.reduce((sum, [, body]) => sum + Buffer.byteLength(body), 0) / 1024;
 }
+
+const signed = (kib: number) => `${kib < 0 ? '−' : '+'}${Math.abs(kib).toFixed(1)}`;
 
 function medianFigures(runs: Figures[]): Figures {
   const mid = (pick: (f: Figures) => number) => median(runs.map(pick));
@@ -141,7 +145,7 @@ export async function benchLighthouse() {
       console.log(`  ${page.name}\n      performance ${f.scores.performance}, accessibility ${f.scores.accessibility}, `
         + `best practices ${f.scores['best-practices']}, SEO ${f.scores.seo}${page.public ? '' : ' (noindex: SEO not a target)'}; `
         + `LCP ${(f.lcpMs / 1000).toFixed(2)} s, TBT ${f.tbtMs.toFixed(0)} ms; script files ${f.scriptKiB.toFixed(1)} KiB transferred`
-        + (page.url.includes('/baseline/') ? '' : ` (baseline ${baseline.scriptKiB.toFixed(1)}, +${(f.scriptKiB - baseline.scriptKiB).toFixed(1)})`)
+        + (page.url.includes('/baseline/') ? '' : ` (baseline ${baseline.scriptKiB.toFixed(1)}, ${signed(f.scriptKiB - baseline.scriptKiB)})`)
         + `; HTML ${f.documentKiB.toFixed(1)} KiB transferred, of which inline script ${inline.toFixed(1)} KiB uncompressed`
         + `\n      targets (performance ≥ 95, accessibility, best practices${page.public ? ', SEO' : ''} 100): ${misses.length ? `NOT met: ${misses.join(', ')}` : 'met'}`
         + (f.failed.length ? `\n      audits below full score: ${f.failed.join(', ')}` : ''));

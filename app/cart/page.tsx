@@ -7,6 +7,7 @@ import { linesNeedDelivery } from '@/lib/checkout/pricing';
 import { moneyLocale } from '@/lib/i18n/messages';
 import { formatMoney } from '@/lib/money';
 import { CartLineForm } from './cart-line-form';
+import { cartLineWords } from './words';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Cart'))('title') };
@@ -15,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CartPage() {
   const cart = await loadPricedCart();
   const t = await getTranslations('Cart');
-  const locale = moneyLocale(await getLocale());
+  const language = await getLocale();
+  const locale = moneyLocale(language);
   if (cart.lines.length === 0) {
     return (
       <section className="notice">
@@ -32,7 +34,8 @@ export default async function CartPage() {
         {cart.lines.map((line) => (
           <li key={line.product.slug}>
             <CartLineForm slug={line.product.slug} name={line.product.name} quantity={line.quantity}
-              unitPrice={formatMoney(line.product.priceCents, cart.currency, locale)} lineTotal={formatMoney(line.lineTotalCents, cart.currency, locale)} />
+              lineTotal={formatMoney(line.lineTotalCents, cart.currency, locale)}
+              words={cartLineWords(language, line.product.name, formatMoney(line.product.priceCents, cart.currency, locale))} />
           </li>
         ))}
       </ul>

@@ -22,7 +22,7 @@ describe('an error page', () => {
     expect(page.status).toBe(410);
     expectShopLayout(page.html);
     expect(page.html).toContain('<html lang="fr">');
-    expect(page.html).toContain('<title>Téléchargement indisponible · La Boutique de cartes pop-up</title>');
+    expect(page.html).toContain('<title>Téléchargement indisponible · Boutique Pop-up</title>');
     expect(page.html).toContain('<h1>Téléchargement indisponible</h1>');
     expect(page.html).toContain('Ce lien de téléchargement a expiré.');
     expect(page.html).toContain('<a href="/articles">Articles</a><a href="/cart">Panier</a>');

@@ -6,6 +6,8 @@ import { formatMoney } from '@/lib/money';
 import { moneyLocale, translatorFor } from '@/lib/i18n/messages';
 import { AddToCartForm } from '@/app/products/[slug]/add-to-cart-form';
 import { FreshLinkForm } from './fresh-link-form';
+import { freshLinkWords } from './words';
+import { addToCartWords } from '@/app/products/[slug]/words';
 import { JsonLd } from '@/app/_components/json-ld';
 
 declare module 'react' {
@@ -51,11 +53,11 @@ export function LockedNotice({ article, reason, presentedLink }: { article: Publ
     <section className="locked" aria-labelledby="locked-heading">
       {/* A heading may not be an alert itself: the words inside it are. */}
       <h2 id="locked-heading" data-testid="lock-reason"><span role={reason === 'no-link' ? undefined : 'alert'}>{lockMessage(reason, locale)}</span></h2>
-      {reason === 'expired' && presentedLink ? <FreshLinkForm link={presentedLink} /> : null}
+      {reason === 'expired' && presentedLink ? <FreshLinkForm link={presentedLink} words={freshLinkWords(locale)} /> : null}
       {article.product?.active ? (
         <div className="buy">
           <p>{t('buyFor', { price: formatMoney(article.product.priceCents, article.product.currency, moneyLocale(locale)) })}</p>
-          <AddToCartForm slug={article.product.slug} />
+          <AddToCartForm slug={article.product.slug} words={addToCartWords(locale)} />
         </div>
       ) : null}
       {passes.map((pass) => (

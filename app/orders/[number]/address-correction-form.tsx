@@ -1,15 +1,16 @@
 'use client';
 
 import { useActionState, useEffect, useRef } from 'react';
-import { useTranslations } from 'next-intl';
 import type { DeliveryAddress } from '@/lib/orders/address';
-import { AddressFields } from '@/app/_components/address-fields';
+import { AddressFieldsView, type AddressFieldWords, type CountryOption } from '@/app/_components/address-fields-view';
 import { correctAddressAction } from './actions';
 
-interface Props { number: string; linkQuery: string; address: DeliveryAddress }
+/** Its words and the country names, from the server (words.ts): the order page ships no translator. */
+export interface AddressFormWords { heading: string; hint: string; save: string; saved: string; fields: AddressFieldWords; countries: readonly CountryOption[] }
 
-export function AddressCorrectionForm({ number, linkQuery, address }: Props) {
-  const t = useTranslations('Order');
+interface Props { number: string; linkQuery: string; address: DeliveryAddress; words: AddressFormWords }
+
+export function AddressCorrectionForm({ number, linkQuery, address, words }: Props) {
   const [state, action, pending] = useActionState(correctAddressAction, {});
   const form = useRef<HTMLFormElement>(null);
   // After each answer the focus goes to what it says: the first refused field, the refusal, or "saved".
@@ -21,14 +22,14 @@ export function AddressCorrectionForm({ number, linkQuery, address }: Props) {
   const values = state.values ?? address;
   return (
     <form key={JSON.stringify(values)} ref={form} action={action} noValidate className="address-form" aria-labelledby="correct-heading">
-      <h3 id="correct-heading">{t('correctHeading')}</h3>
-      <p className="hint">{t('correctHint')}</p>
+      <h3 id="correct-heading">{words.heading}</h3>
+      <p className="hint">{words.hint}</p>
       <input type="hidden" name="number" value={number} />
       <input type="hidden" name="link" value={linkQuery} />
-      <AddressFields errors={state.errors} values={values} />
+      <AddressFieldsView errors={state.errors} values={values} words={words.fields} countries={words.countries} />
       {state.formError ? <p role="alert" className="form-error" tabIndex={-1} data-answer>{state.formError}</p> : null}
-      {state.saved ? <p role="status" className="ok" tabIndex={-1} data-answer>{t('addressSaved')}</p> : null}
-      <button type="submit" disabled={pending}>{t('saveAddress')}</button>
+      {state.saved ? <p role="status" className="ok" tabIndex={-1} data-answer>{words.saved}</p> : null}
+      <button type="submit" disabled={pending}>{words.save}</button>
     </form>
   );
 }

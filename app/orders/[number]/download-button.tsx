@@ -1,15 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import { useLocale, useTranslations } from 'next-intl';
 
-interface Props { orderLink: string; licenseId: number; productSlug: string; productName: string }
+/** Its words, translated on the server (words.ts): the order page ships no translator. */
+export interface DownloadWords { button: string; label: string; failed: string }
+
+interface Props { orderLink: string; licenseId: number; productSlug: string; locale: string; words: DownloadWords }
 
 /** Each click asks for a fresh short-lived token, then lets the browser download. */
-export function DownloadButton({ orderLink, licenseId, productSlug, productName }: Props) {
-  const t = useTranslations('Order');
-  const errors = useTranslations('Errors');
-  const locale = useLocale();
+export function DownloadButton({ orderLink, licenseId, productSlug, locale, words }: Props) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -27,9 +26,9 @@ export function DownloadButton({ orderLink, licenseId, productSlug, productName 
       const body = await response.json().catch(() => ({}));
       if (response.ok && typeof body.url === 'string') window.location.assign(body.url);
       // The refusal's words come from the server, already in this page's language.
-      else setError(typeof body.message === 'string' ? body.message : errors('INTERNAL'));
+      else setError(typeof body.message === 'string' ? body.message : words.failed);
     } catch {
-      setError(errors('INTERNAL'));
+      setError(words.failed);
     } finally {
       setTimeout(() => setBusy(false), 1500);
     }
@@ -37,7 +36,7 @@ export function DownloadButton({ orderLink, licenseId, productSlug, productName 
 
   return (
     <span className="download">
-      <button type="button" onClick={download} aria-disabled={busy} aria-label={t('downloadNamed', { name: productName })}>{t('download')}</button>
+      <button type="button" onClick={download} aria-disabled={busy} aria-label={words.label}>{words.button}</button>
       {error ? <span role="alert" className="form-error">{error}</span> : null}
     </span>
   );

@@ -5,6 +5,7 @@ import { translatorFor } from '@/lib/i18n/messages';
 import { downloadStateOf, type DownloadState, type DownloadView, type OrderFullView } from '@/lib/orders/view';
 import { formatDate } from '@/app/_components/dates';
 import { DownloadButton } from './download-button';
+import { downloadWords as downloadButtonWords } from './words';
 
 type Translate = ReturnType<typeof translatorFor<'Order'>>;
 
@@ -37,7 +38,7 @@ export function MyDownloads({ view, linkQuery, now }: { view: OrderFullView; lin
               <span className="name">{d.productName}</span>
               <span className="meta">{meta}</span>
               {state === 'ready' ? (
-                <DownloadButton orderLink={orderLink} licenseId={d.licenseId} productSlug={d.productSlug} productName={d.productName} />
+                <DownloadButton orderLink={orderLink} licenseId={d.licenseId} productSlug={d.productSlug} locale={locale} words={downloadButtonWords(locale, d.productName)} />
               ) : <p className="why">{why}</p>}
             </li>
           );

@@ -11,6 +11,7 @@ import { MyDownloads } from './my-downloads';
 import { MyReading } from './my-reading';
 import { RequestClaimForm } from './claim-form';
 import { PayNowForm } from './payment-forms';
+import { addressFormWords, requestClaimWords } from './words';
 
 export function OrderExists({ view }: { view: OrderExistsView }) {
   const locale = useLocale();
@@ -65,7 +66,7 @@ export function OrderDetails({ view, linkQuery, thanks = false }: { view: OrderM
       {view.tier === 'FULL' ? <CustomerDetails view={view} linkQuery={linkQuery} /> : (
         <>
           <p className="hint">{isShipped(view) ? t('hiddenDetails') : t('hiddenContact')}</p>
-          <RequestClaimForm number={view.number} />
+          <RequestClaimForm number={view.number} words={requestClaimWords(locale)} />
         </>
       )}
     </article>
@@ -156,7 +157,7 @@ function CustomerDetails({ view, linkQuery }: { view: OrderFullView; linkQuery: 
         </> : null}
       </dl>
       {view.canCorrectAddress ? (
-        <AddressCorrectionForm number={view.number} linkQuery={linkQuery} address={address} />
+        <AddressCorrectionForm number={view.number} linkQuery={linkQuery} address={address} words={addressFormWords(locale)} />
       ) : !address.addressLine1 ? null : (
         <p>{t('dispatchedOn', { date: view.dispatchedAt ? formatDateTime(view.dispatchedAt, locale) : '—' })}</p>
       )}

@@ -11,6 +11,7 @@ import { formatMoney } from '@/lib/money';
 import { moneyLocale } from '@/lib/i18n/messages';
 import { languageAlternates } from '@/app/_components/alternates';
 import { AddToCartForm } from './add-to-cart-form';
+import { addToCartWords } from './words';
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -49,7 +50,7 @@ export default async function ProductPage({ params }: Props) {
         <p className="price">{formatMoney(product.priceCents, product.currency, moneyLocale(locale))}</p>
         <p>{product.summary}</p>
         <p>{product.description}</p>
-        <AddToCartForm slug={product.slug} />
+        <AddToCartForm slug={product.slug} words={addToCartWords(locale)} />
       </div>
     </article>
   );

@@ -24,7 +24,7 @@ export default async function ClaimPage({ params, searchParams }: Props) {
     <section className="notice">
       <h1>{t('open', { number })}</h1>
       <p>{t('explain')}</p>
-      <ClaimOrderForm number={number} link={link} />
+      <ClaimOrderForm number={number} link={link} label={t('open', { number })} />
     </section>
   );
 }

@@ -40,7 +40,7 @@ export async function sendFreshLinks(ctx: FreshLinkContext, expiredLink: string,
     kind: 'content-links', orderId: order.id, recipient: order.email,
     subject: t('mailSubject', { number: order.number }),
     text: [t('mailHello', { name: order.fullName }), '', t('mailIntro'), '',
-      ...readingLines(linksForGrants(grants, ctx.signer, ctx.now), order.language), t('mailIgnore')].join('\n'),
+      ...readingLines(linksForGrants(grants, ctx.signer, ctx.now, order.language), order.language), t('mailIgnore')].join('\n'),
   }, ctx.now);
   return 1;
 }

@@ -36,9 +36,21 @@ export async function revokeGrantOf(tx: Pick<Tx, 'accessGrant'>, orderItemId: nu
 
 const GRANT_SELECT = {
   id: true, validUntil: true, revokedAt: true, linkRef: true, orderItem: { select: { product: { select: { slug: true } } } },
-  article: { select: { slug: true, title: true, contentId: true, product: { select: { slug: true } } } },
-  pass: { select: { slug: true, name: true, product: { select: { slug: true } } } },
+  article: { select: { slug: true, title: true, contentId: true, product: { select: { slug: true } }, texts: { select: { locale: true, title: true } } } },
+  pass: { select: { slug: true, name: true, product: { select: { slug: true, texts: { select: { locale: true, name: true } } } } } },
 } as const;
+
+interface TitledGrant {
+  article: { title: string; texts: { locale: string; title: string | null }[] } | null;
+  pass: { name: string; product: { texts: { locale: string; name: string | null }[] } | null } | null;
+}
+
+/** What a grant is called in a language: the article's title or the pass product's name there, else the default language's. */
+export function grantTitle(grant: TitledGrant, language: string): string {
+  if (grant.article) return grant.article.texts.find((text) => text.locale === language)?.title || grant.article.title;
+  if (grant.pass) return grant.pass.product?.texts.find((text) => text.locale === language)?.name || grant.pass.name;
+  return '';
+}
 
 export function grantsOfOrder(db: Pick<Db, 'accessGrant'>, order: { id: number } | { number: string }) {
   const where = 'id' in order ? { orderId: order.id } : { order: { number: order.number } };

@@ -54,7 +54,7 @@ export async function settleOrder(tx: Tx, orderId: number, payment: SettledPayme
   // Expiry gave the coupon use back; a late payment takes it again (the money is in, so past any limit).
   if (from === 'expired' && order.couponCode) await tx.coupon.updateMany({ where: { code: order.couponCode }, data: { usedCount: { increment: 1 } } });
   await fulfilLines(tx, order.items.map((item) => ({ orderId: order.id, orderItemId: item.id, product: item.product })), now);
-  const contentLinks = ctx.contentSigner ? linksForGrants(await grantsOfOrder(tx, { id: order.id }), ctx.contentSigner, now) : [];
+  const contentLinks = ctx.contentSigner ? linksForGrants(await grantsOfOrder(tx, { id: order.id }), ctx.contentSigner, now, order.language) : [];
   const link = absoluteLink(ctx.publicUrl, signedOrderPath(order.number, ctx.ring));
   await enqueueMail(tx, confirmationMail(order, link, contentLinks), now);
   return 'settled';

@@ -62,6 +62,20 @@ describe.each(PROVIDERS_UNDER_TEST)('fulfilment per product kind on %s', (provid
     expect(view && 'sections' in view ? view.sections : null).toEqual(['delivery', 'downloads', 'reading']);
   });
 
+  it("names the reading in the buyer's language, in the confirmation email and in freshly minted links", async () => {
+    const placed = await placePaidOrder(test.db, [{ slug: 'article-how-pop-ups-work', quantity: 1 }, { slug: 'studio-pass', quantity: 1 }], buyer,
+      { ring, publicUrl: origin, now, contentSigner: signer }, { language: 'de' });
+    const { id } = await test.db.order.findUniqueOrThrow({ where: { number: placed.number } });
+    const mail = await test.db.outboxMessage.findFirstOrThrow({ where: { orderId: id } });
+    expect(mail.text).toContain('Wie Pop-ups wirklich funktionieren');
+    expect(mail.text).toContain('Studio-Pass (30 Tage)');
+    expect(mail.text).not.toContain('How Pop-ups Really Work');
+    const titles = linksForGrants(await grantsOfOrder(test.db, { number: placed.number }), signer, now, 'de').map((link) => link.title);
+    expect(titles).toEqual(['Wie Pop-ups wirklich funktionieren', 'Studio-Pass (30 Tage)']);
+    const english = linksForGrants(await grantsOfOrder(test.db, { number: placed.number }), signer, now).map((link) => link.title);
+    expect(english).not.toEqual(titles);
+  });
+
   it('takes a line back: its license refuses the next token, its grant mints no more links, the others stay', async () => {
     const { placed, order, line } = await buyOneOfEach();
     const tokenRequest = {

@@ -2,7 +2,7 @@
 // expired (or was signed with a retired key) gets a working one while the grant runs.
 import { getLocale } from 'next-intl/server';
 import { db } from '@/lib/server/shop';
-import { grantsOfOrder, isGrantRunning } from '@/lib/content/grants';
+import { grantsOfOrder, grantTitle, isGrantRunning } from '@/lib/content/grants';
 import { linkForGrant } from '@/lib/content-links/issue';
 import { contentLinkSigner } from '@/lib/server/content-links';
 import { formatDate } from '@/app/_components/dates';
@@ -24,8 +24,8 @@ export async function MyReading({ number }: { number: string }) {
       <h2 id="reading-heading">{t('heading')}</h2>
       <ul>
         {grants.map((grant) => {
-          const link = isGrantRunning(grant, now) ? linkForGrant(grant, signer) : null;
-          const title = grant.article?.title ?? grant.pass?.name ?? '';
+          const link = isGrantRunning(grant, now) ? linkForGrant(grant, signer, locale) : null;
+          const title = grantTitle(grant, locale);
           return (
             <li key={grant.id}>
               <span className="name">{title}</span>

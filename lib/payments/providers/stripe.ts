@@ -24,7 +24,7 @@ const SESSION_MIN_MS = 31 * 60_000;
 const SESSION_MAX_MS = 24 * 3_600_000 - 60_000;
 /** Requests for the same order within one window open the same session (a double click pays once). */
 const ATTEMPT_WINDOW_MS = 10 * 60_000;
-const CHECKOUT_LOCALES: ReadonlySet<string> = new Set(['en', 'de']);
+const CHECKOUT_LOCALES: ReadonlySet<string> = new Set(['en', 'de', 'fr']);
 
 export function stripeClient(settings: Pick<StripeSettings, 'secretKey' | 'apiUrl'>, timeoutMs = STRIPE_TIMEOUT_MS): Stripe {
   const api = settings.apiUrl ? new URL(settings.apiUrl) : null;

@@ -1,6 +1,6 @@
 // Download tokens (docs/specs/download-tokens.md):
 //   base64url(P) "." base64url(HMAC-SHA256(K, base64url(P)))
-// where P is {"license_id":…,"product_slug":…,"expires":…} and K is derived
+// where P is {"license_id":…,"product_slug":…,"expires":…[,"version_id":…]} and K is derived
 // from APP_KEYS for the purpose "download-token". Pure: clock and keys come in.
 import { z } from 'zod';
 import { deriveKeyRing, ringVerifies, signWithRing, type KeyRing } from '../signing';
@@ -16,20 +16,25 @@ export interface DownloadTokenPayload {
   license_id: number;
   product_slug: string;
   expires: number;
+  /** A version the token is bound to (lib/versions); absent: the product's latest. */
+  version_id?: number;
 }
 
 const payloadSchema = z.strictObject({
   license_id: z.number().int().positive().max(MAX_DB_ID),
   product_slug: z.string().min(1).max(200),
   expires: z.number().int().nonnegative(),
+  version_id: z.number().int().positive().max(MAX_DB_ID).optional(),
 });
 
 export const downloadTokenRing = (appKeys: readonly string[]) => deriveKeyRing(appKeys, DOWNLOAD_TOKEN_PURPOSE);
 
 export function createDownloadToken(
   licenseId: number, productSlug: string, ring: KeyRing, nowSeconds: number, lifetimeSeconds = DEFAULT_TOKEN_LIFETIME_SECONDS,
+  versionId?: number,
 ): string {
   const payload: DownloadTokenPayload = { license_id: licenseId, product_slug: productSlug, expires: nowSeconds + lifetimeSeconds };
+  if (versionId !== undefined) payload.version_id = versionId;
   const encoded = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
   return `${encoded}.${signWithRing(ring, encoded)}`;
 }

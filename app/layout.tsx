@@ -33,7 +33,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body>
         <SiteHeader cartCount={count} hasAccount={Boolean(session.accountId)} country={session.country ?? ''} currency={shopperCurrency(session)} />
         <main id="main" tabIndex={-1}><ErrorWordsProvider words={errorWords(locale)}>{children}</ErrorWordsProvider></main>
-        <footer className="site-footer">{translatorFor(locale, 'Layout')('footer')}</footer>
+        <footer className="site-footer">
+          <p><a href="/my-orders">{translatorFor(locale, 'Layout')('findOrders')}</a></p>
+          <p>{translatorFor(locale, 'Layout')('footer')}</p>
+        </footer>
       </body>
     </html>
   );

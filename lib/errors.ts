@@ -61,7 +61,8 @@ export type CertificateErrorCode =
 export type ErrorCode =
   | OrderErrorCode | PaymentErrorCode | 'TRANSITION_NOT_ALLOWED' | DownloadErrorCode | SigningErrorCode | RequestErrorCode
   | CheckoutErrorCode | SecurePayloadErrorCode | ContentLinkErrorCode | AdminErrorCode | CertificateErrorCode
-  | 'CART_INVALID' | 'CONFIG_INVALID' | 'CLAIM_LINK_INVALID' | 'ORDER_CLAIM_THROTTLED';
+  | 'CART_INVALID' | 'CONFIG_INVALID' | 'CLAIM_LINK_INVALID' | 'ORDER_CLAIM_THROTTLED'
+  | 'SIGN_IN_LINK_INVALID' | 'FRESH_LINK_REFUSED';
 
 /** Values a message names (a coupon code, a limit): ICU arguments of its words in messages/*.json. */
 export type MessageParams = Readonly<Record<string, string | number>>;

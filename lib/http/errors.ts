@@ -24,6 +24,8 @@ const PUBLIC = {
   ALREADY_DISPATCHED: { status: 409 }, CONCURRENT_CHANGE: { status: 409 }, NOTHING_TO_DISPATCH: { status: 409 },
   SIGNATURE_MISSING: { status: 403 }, INVALID_SIGNATURE: { status: 403 }, LINK_EXPIRED: { status: 410 },
   CLAIM_LINK_INVALID: { status: 410 }, ORDER_CLAIM_THROTTLED: { status: 429 }, TRANSITION_NOT_ALLOWED: { status: 409 },
+  // Find my orders, and fresh links for expired ones
+  SIGN_IN_LINK_INVALID: { status: 410 }, FRESH_LINK_REFUSED: { status: 403 },
   // Payments, refunds and provider webhooks: a provider that does not answer is a retry, never a 500.
   ORDER_NOT_PAYABLE: { status: 409 }, PAYMENT_MISMATCH: { status: 422 }, REFUND_TOO_LARGE: { status: 422 },
   REFUND_EMPTY: { status: 422 }, REFUND_LINE_UNKNOWN: { status: 422 }, PAYMENT_PROVIDER_UNAVAILABLE: { status: 503 },
@@ -126,6 +128,7 @@ const WAY_FORWARD = {
   download: { href: '/', words: 'toCatalogue' },
   order: { href: '/', words: 'toCatalogue' },
   signIn: { href: '/', words: 'toCatalogue' },
+  findOrders: { href: '/my-orders', words: 'toFindOrders' },
   checkout: { href: '/cart', words: 'toCart' },
   unavailable: { href: '', words: 'tryAgain' },
 } as const satisfies Record<string, { href: string; words: keyof typeof en.ErrorPage }>;
@@ -136,6 +139,8 @@ export type ErrorPageHeading = keyof typeof WAY_FORWARD;
 export interface ErrorPageOptions {
   /** The request's CSP nonce (a route handler's `x-nonce` header), for the page's inline style. */
   nonce?: string | null;
+  /** Markup (already escaped) shown under the message: e.g. the "email me a fresh link" form of an expired link. */
+  offer?: string;
 }
 
 /** A page in the shop's layout and the reader's language, for a person who followed a link or posted a form that could not be served. */
@@ -149,7 +154,7 @@ export function errorPage(
   const next = WAY_FORWARD[heading];
   const html = shopPage({
     locale, heading: t(heading), nonce: options.nonce,
-    body: `<p>${escapeHtml(message)}</p><p><a href="${next.href}">${escapeHtml(t(next.words))}</a></p>`,
+    body: `<p>${escapeHtml(message)}</p>${options.offer ?? ''}<p><a href="${next.href}">${escapeHtml(t(next.words))}</a></p>`,
   });
   return { status, headers, html };
 }

@@ -43,5 +43,5 @@ export function shopPage({ locale, heading, body, nonce }: ShopPage): string {
     + `<nav aria-label="${escapeHtml(t('mainNav'))}" class="site-nav"><a href="/">${escapeHtml(t('catalogue'))}</a>`
     + `<a href="/articles">${escapeHtml(t('articles'))}</a><a href="/cart">${escapeHtml(t('cart'))}</a></nav></header>`
     + `<main id="main" tabindex="-1"><section class="notice"><h1>${title}</h1>${body}</section></main>`
-    + `<footer class="site-footer">${escapeHtml(t('footer'))}</footer></body></html>`;
+    + `<footer class="site-footer"><p><a href="/my-orders">${escapeHtml(t('findOrders'))}</a></p><p>${escapeHtml(t('footer'))}</p></footer></body></html>`;
 }

@@ -27,8 +27,19 @@ export interface ClaimContext { ring: KeyRing; publicUrl: string; now: Date }
 /** Mails a claim link when `email` is the order's; otherwise does nothing. Says neither. */
 export async function requestOrderClaim(db: Db, number: string, email: string, context: ClaimContext): Promise<void> {
   if (!isOrderNumber(number) || email.length > 320) return;
-  const order = await db.order.findUnique({ where: { number }, select: { id: true, email: true, language: true } });
+  const order = await db.order.findUnique({ where: { number }, select: { id: true, number: true, email: true, language: true } });
   if (!order || !sameEmail(order.email, email)) return;
+  await mailClaimLink(db, order, context, 'mailAsked');
+}
+
+export interface ClaimableOrder { id: number; number: string; email: string; language: string }
+
+/**
+ * A new one-time claim link for `order`, mailed to the order's own address, never anyone else's.
+ * `intro` says why: someone asked on the order page, or asked for a fresh link (lib/fresh-links).
+ */
+export async function mailClaimLink(db: Db, order: ClaimableOrder, context: ClaimContext, intro: 'mailAsked' | 'mailFresh'): Promise<void> {
+  const { number } = order;
   const nonce = randomBytes(24).toString('base64url');
   // In the order's language, like its other emails.
   const t = translatorFor(order.language, 'Claim');
@@ -39,12 +50,15 @@ export async function requestOrderClaim(db: Db, number: string, email: string, c
       data: { orderId: order.id, nonceHash: hashNonce(nonce), createdAt: context.now, expiresAt: new Date(expires * 1000) },
     });
     await enqueueMail(tx, {
-      kind: 'order-claim', orderId: order.id, recipient: order.email,
+      kind: CLAIM_MAIL_KIND[intro], orderId: order.id, recipient: order.email,
       subject: t('mailSubject', { number }),
-      text: [t('mailAsked'), '', t('mailOpen'), link, '', t('mailIgnore')].join('\n'),
+      text: [t(intro), '', t('mailOpen'), link, '', t('mailIgnore')].join('\n'),
     }, context.now);
   });
 }
+
+/** The outbox kind of each claim mail: a fresh link is counted against its order's limit (lib/fresh-links). */
+export const CLAIM_MAIL_KIND = { mailAsked: 'order-claim', mailFresh: 'order-fresh-link' } as const;
 
 /** Spends a claim link: valid signature, not expired, not used before. Returns the order number. */
 export async function redeemOrderClaim(db: Db, number: string, query: QueryPairs, ring: KeyRing, now: Date): Promise<string> {

@@ -19,6 +19,11 @@ export const DEFAULT_RATE_LIMITS = {
   'claim-per-order': { points: 3, windowSeconds: 60 * 60 },
   /** "Send me a fresh link" for an expired article or pass link, per client address. */
   'fresh-link-per-ip': { points: 20, windowSeconds: 15 * 60 },
+  /** "Email me a fresh link" for an expired download or claim link, per order (its owner is mailed at most this often). */
+  'fresh-link-per-order': { points: 3, windowSeconds: 60 * 60 },
+  /** "Find my orders" requests, per client address and per typed address (case and spaces aside). */
+  'find-orders-per-ip': { points: 20, windowSeconds: 15 * 60 },
+  'find-orders-per-email': { points: 3, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitName = keyof typeof DEFAULT_RATE_LIMITS;

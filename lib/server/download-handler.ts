@@ -8,6 +8,8 @@ import { chooseLanguage, LANGUAGE_PARAM, languageCookieIn } from '../i18n/locale
 import { recordBytesSent } from '../downloads/authorize';
 import { sendReply, type DownloadReply } from '../downloads/reply';
 import { serveDownload } from '../downloads/serve';
+import { TokenExpired } from '../downloads/errors';
+import { freshLinkOfferHtml } from '../fresh-links/offer';
 import { offeredLanguages } from './languages';
 import { db, shop } from './shop';
 
@@ -58,7 +60,9 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
       },
     }, { db: db(), ring: rings.downloads, storageDir, s3, now: new Date(), offload: downloadOffload });
   } catch (error) {
-    reply = errorPage(error, `download ${slug}`, 'download', languageOf(req, url));
+    // A genuine token that has expired (its signature is checked first): offer a fresh link by email instead of a dead end.
+    const offer = error instanceof TokenExpired && token ? freshLinkOfferHtml('download', token, languageOf(req, url)) : undefined;
+    reply = errorPage(error, `download ${slug}`, 'download', languageOf(req, url), { offer });
   }
   const send = (answer: DownloadReply) => sendReply(res, { ...answer, headers: { ...answer.headers, ...HEADERS } }, method);
   try {

@@ -8,12 +8,13 @@ import type { KeyRing } from '../signing';
 import { orderLinkRing } from '../order-access/links';
 import { downloadTokenRing } from '../downloads/token';
 import { orderClaimRing } from '../order-claims/claims';
+import { orderFinderRing } from '../order-finder/sign-in';
 
 export interface Shop {
   settings: AppConfig;
   /** The database, opened on first use so `next build` never connects. */
   database(): OpenDatabase;
-  rings: { orders: KeyRing; downloads: KeyRing; claims: KeyRing };
+  rings: { orders: KeyRing; downloads: KeyRing; claims: KeyRing; finder: KeyRing };
   /** https: cookies are Secure and HSTS is on. */
   secure: boolean;
 }
@@ -24,7 +25,7 @@ function composeShop(settings: AppConfig): Shop {
   return {
     settings,
     database: () => (database ??= openDatabase(settings.databaseUrl)),
-    rings: { orders: orderLinkRing(appKeys), downloads: downloadTokenRing(appKeys), claims: orderClaimRing(appKeys) },
+    rings: { orders: orderLinkRing(appKeys), downloads: downloadTokenRing(appKeys), claims: orderClaimRing(appKeys), finder: orderFinderRing(appKeys) },
     secure: settings.publicUrl.startsWith('https:'),
   };
 }

@@ -39,6 +39,12 @@ export type PaymentErrorCode =
   | 'PAYMENT_PROVIDER_UNAVAILABLE' | 'PAYMENT_PROVIDER_REFUSED' | 'WEBHOOK_SIGNATURE_INVALID' | 'WEBHOOK_TOO_EARLY'
   | 'PAYMENT_PROVIDER_NOT_CONFIGURED';
 
+/** The License API (activate, validate, deactivate, update) and freeing activations. */
+export type LicenseApiErrorCode =
+  | 'LICENSE_KEY_MALFORMED' | 'LICENSE_KEY_UNKNOWN' | 'LICENSE_KEY_DISABLED' | 'LICENSE_KEY_EXPIRED' | 'ACTIVATION_LIMIT_REACHED'
+  | 'LICENSE_OTHER_PRODUCT' | 'INSTANCE_UNKNOWN' | 'INSTANCE_DEACTIVATED' | 'UPDATE_UNAVAILABLE' | 'LICENSE_REQUEST_INVALID'
+  | 'LICENSE_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED';
+
 export type SigningErrorCode = 'SIGNATURE_MISSING' | 'INVALID_SIGNATURE' | 'LINK_EXPIRED';
 
 /** Refusals of the request itself, before any capability runs. */
@@ -59,7 +65,7 @@ export type CertificateErrorCode =
   | 'CERTIFICATE_KEY_TOO_LARGE' | 'CERTIFICATE_KEY_TYPE';
 
 export type ErrorCode =
-  | OrderErrorCode | PaymentErrorCode | 'TRANSITION_NOT_ALLOWED' | DownloadErrorCode | SigningErrorCode | RequestErrorCode
+  | OrderErrorCode | PaymentErrorCode | 'TRANSITION_NOT_ALLOWED' | DownloadErrorCode | LicenseApiErrorCode | SigningErrorCode | RequestErrorCode
   | CheckoutErrorCode | SecurePayloadErrorCode | ContentLinkErrorCode | AdminErrorCode | CertificateErrorCode
   | 'CART_INVALID' | 'CONFIG_INVALID' | 'CLAIM_LINK_INVALID' | 'ORDER_CLAIM_THROTTLED'
   | 'SIGN_IN_LINK_INVALID' | 'FRESH_LINK_REFUSED';

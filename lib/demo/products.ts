@@ -9,6 +9,9 @@ export interface DemoProduct {
   priceCents: number; // EUR
   summary: string;
   description: string;
+  /** Software: each paid line gets a license key with this many activations (lib/licenses). */
+  licenseKeys?: boolean;
+  activationLimit?: number | null;
 }
 
 export const DEMO_PRODUCTS: readonly DemoProduct[] = [
@@ -35,7 +38,7 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
     description: 'A downloadable PDF with cutting guides, fold lines and step-by-step instructions.' },
   { slug: 'paper-engineering-plugin', name: 'Paper Engineering Plugin (ZIP)', kind: 'download', priceCents: 2900,
     summary: 'A design-tool plugin that turns flat art into pop-up layers.',
-    description: 'Downloadable ZIP for designers; includes sample files.' },
+    description: 'Downloadable ZIP for designers; includes sample files.', licenseKeys: true, activationLimit: 3 },
   { slug: 'svg-cut-files', name: 'Pop-up SVG Cut Files (ZIP)', kind: 'download', priceCents: 1900,
     summary: 'Cutting-machine files for six of our bestselling cards.',
     description: 'A downloadable ZIP of SVG and DXF files for Cricut, Silhouette and laser cutters.' },

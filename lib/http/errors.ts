@@ -19,6 +19,11 @@ const PUBLIC = {
   WRONG_PRODUCT: { status: 403 }, LICENSE_NOT_FOUND: { status: 403 }, LICENSE_REVOKED: { status: 403 },
   LICENSE_EXPIRED: { status: 403 }, DOWNLOAD_LIMIT_REACHED: { status: 403 }, FILE_UNAVAILABLE: { status: 404 },
   RANGE_NOT_SATISFIABLE: { status: 416 }, FILE_SOURCE_MISCONFIGURED: { status: 503 },
+  // The License API: Lemon Squeezy answers 404 for what it cannot find, 4xx for the rest
+  LICENSE_KEY_MALFORMED: { status: 400 }, LICENSE_KEY_UNKNOWN: { status: 404 }, LICENSE_KEY_DISABLED: { status: 403 },
+  LICENSE_KEY_EXPIRED: { status: 403 }, ACTIVATION_LIMIT_REACHED: { status: 409 }, LICENSE_OTHER_PRODUCT: { status: 422 },
+  INSTANCE_UNKNOWN: { status: 404 }, INSTANCE_DEACTIVATED: { status: 410 }, UPDATE_UNAVAILABLE: { status: 404 },
+  LICENSE_REQUEST_INVALID: { status: 422, detail: true }, LICENSE_MEDIA_TYPE: { status: 415 }, METHOD_NOT_ALLOWED: { status: 405 },
   // Orders, signed order links and claims
   ORDER_ACCESS_DENIED: { status: 403 }, ORDER_NOT_FOUND: { status: 404 }, ADDRESS_LOCKED: { status: 409 },
   ALREADY_DISPATCHED: { status: 409 }, CONCURRENT_CHANGE: { status: 409 }, NOTHING_TO_DISPATCH: { status: 409 },

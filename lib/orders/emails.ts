@@ -62,6 +62,16 @@ function downloadLines(order: MailOrder): string[] {
   }), ''];
 }
 
+/** A software product's license key, with how many installations it may activate. */
+export interface MailLicenseKey { productName: string; licenseKey: string; activationLimit: number | null }
+
+function licenseKeyLines(order: MailOrder, keys: readonly MailLicenseKey[]): string[] {
+  if (keys.length === 0) return [];
+  const t = translatorFor(order.language, 'Email');
+  return [t('licenseKeys'), ...keys.map((key) => `  ${key.productName}: ${key.licenseKey} (${key.activationLimit === null
+    ? t('activationsUnlimited') : t('activationsLimit', { count: key.activationLimit })})`), ''];
+}
+
 function mailText(order: MailOrder, lines: (string | null)[]) {
   const t = translatorFor(order.language, 'Email');
   return [...(order.testMode ? [t('testNote'), ''] : []), ...lines.filter((line): line is string => line !== null)].join('\n');
@@ -71,7 +81,7 @@ function mailText(order: MailOrder, lines: (string | null)[]) {
 const hasDelivery = (order: MailOrder) => order.addressLine1 !== '';
 
 /** The signed reading links of the articles and passes an order bought (or a fresh-link mail carries). */
-export function confirmationMail(order: MailOrder, link: string, contentLinks: readonly IssuedLink[] = []): OutgoingMail {
+export function confirmationMail(order: MailOrder, link: string, contentLinks: readonly IssuedLink[] = [], licenseKeys: readonly MailLicenseKey[] = []): OutgoingMail {
   const t = translatorFor(order.language, 'Email');
   const gift = order.recipientName && order.recipientEmail
     ? [t('giftFor', { name: order.recipientName, email: order.recipientEmail }), ...(order.giftMessage ? [`  ${order.giftMessage}`] : []), ''] : [];
@@ -86,6 +96,7 @@ export function confirmationMail(order: MailOrder, link: string, contentLinks: r
       itemLines(order), '',
       ...gift,
       ...downloadLines(order),
+      ...licenseKeyLines(order, licenseKeys),
       ...readingLines(contentLinks, order.language),
       ...(hasDelivery(order) ? [t('deliverTo'), addressLines(order), '', t('checkLink')] : [t('orderPage')]),
       link, '',

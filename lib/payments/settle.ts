@@ -9,6 +9,8 @@ import { absoluteLink, signedOrderPath } from '../order-access/links';
 import { grantsOfOrder } from '../content/grants';
 import { linksForGrants, type LinkSigner } from '../content-links/issue';
 import { fulfilLines } from '../fulfilment/fulfil';
+import { licenseKeyDigestRing } from '../licenses/key';
+import { licenseKeysOfOrder } from '../licenses/order-keys';
 import { moveOrder } from '../order-states/move';
 import { ORDER_LIFE } from '../order-states/states';
 import { PaymentMismatch } from './errors';
@@ -33,7 +35,7 @@ export interface SettledPayment {
 export type SettleOutcome = 'settled' | 'already-paid';
 
 const ORDER_TO_SETTLE = {
-  items: { orderBy: { id: 'asc' }, include: { product: { select: { id: true, kind: true, downloadLimit: true, licenseDays: true } } } },
+  items: { orderBy: { id: 'asc' }, include: { product: { select: { id: true, kind: true, downloadLimit: true, licenseDays: true, licenseKeys: true, activationLimit: true } } } },
 } as const;
 
 /**
@@ -53,9 +55,9 @@ export async function settleOrder(tx: Tx, orderId: number, payment: SettledPayme
   });
   // Expiry gave the coupon use back; a late payment takes it again (the money is in, so past any limit).
   if (from === 'expired' && order.couponCode) await tx.coupon.updateMany({ where: { code: order.couponCode }, data: { usedCount: { increment: 1 } } });
-  await fulfilLines(tx, order.items.map((item) => ({ orderId: order.id, orderItemId: item.id, product: item.product })), now);
+  await fulfilLines(tx, order.items.map((item) => ({ orderId: order.id, orderItemId: item.id, product: item.product })), now, { licenseKeys: licenseKeyDigestRing(ctx.ring) });
   const contentLinks = ctx.contentSigner ? linksForGrants(await grantsOfOrder(tx, { id: order.id }), ctx.contentSigner, now, order.language) : [];
   const link = absoluteLink(ctx.publicUrl, signedOrderPath(order.number, ctx.ring));
-  await enqueueMail(tx, confirmationMail(order, link, contentLinks), now);
+  await enqueueMail(tx, confirmationMail(order, link, contentLinks, await licenseKeysOfOrder(tx, order.id)), now);
   return 'settled';
 }

@@ -17,6 +17,9 @@ export const DEFAULT_RATE_LIMITS = {
   /** "Is this your order?" mails: per client address, and per order (each order's owner is mailed at most this often). */
   'claim-per-ip': { points: 20, windowSeconds: 15 * 60 },
   'claim-per-order': { points: 3, windowSeconds: 60 * 60 },
+  /** License API calls (activate, validate, deactivate, update): per client address, and per license key. */
+  'license-per-ip': { points: 120, windowSeconds: 60 },
+  'license-per-key': { points: 60, windowSeconds: 60 },
   /** "Send me a fresh link" for an expired article or pass link, per client address. */
   'fresh-link-per-ip': { points: 20, windowSeconds: 15 * 60 },
   /** "Email me a fresh link" for an expired download or claim link, per order (its owner is mailed at most this often). */

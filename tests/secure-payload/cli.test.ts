@@ -100,7 +100,7 @@ describe.each(PROVIDERS_UNDER_TEST)('merchant and operator command lines on %s',
     const refused = await tsx('scripts/keys.ts', ['rotate', 'everything'], { DATABASE_URL: test.url }).catch((e) => e);
     expect(refused.code).toBe(2);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/usage: npm run keys -- list \| rotate <payload-encryption \| content-signing> \| reseal/);
+    expect(refused.stderr).toMatch(/usage: npm run keys -- list \| rotate <payload-encryption \| content-signing \| license-signing> \| reseal/);
   });
 
   it('npm run keys -- reseal moves every private key under a new first APP_KEYS entry, so the old one can go', async () => {

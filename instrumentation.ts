@@ -5,9 +5,11 @@ export async function register() {
   installPeerHeader();
   const { startMailSweeper } = await import('./lib/server/mail');
   const { startExpirySweeper } = await import('./lib/server/payments');
+  const { startWebhookWorkerOnce } = await import('./lib/server/webhooks');
   try {
     startMailSweeper();
     startExpirySweeper();
+    startWebhookWorkerOnce();
   } catch (error) {
     console.error('[server] a background sweeper did not start:', error);
   }

@@ -44,6 +44,7 @@ const schema = z.object({
   STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   UNPAID_ORDER_HOURS: z.coerce.number().min(0.01).max(24 * 90).optional(),
   PSEUDO_LOCALE: z.enum(['true', 'false', '1', '0']).default('false'),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 export interface PaymentSettings {
@@ -79,6 +80,8 @@ export interface AppConfig {
   payments: PaymentSettings;
   /** Tests only: requests may ask for the pseudo-locale `xx` (?lang=xx, the language cookie, Accept-Language). */
   pseudoLocale: boolean;
+  /** Where outgoing webhooks may go (lib/webhooks/targets.ts). */
+  webhookTargets: { httpsOnly: boolean; allowPrivate: boolean };
 }
 
 export class ConfigError extends ShopError {
@@ -188,6 +191,8 @@ export function parseConfig(env: Record<string, string | undefined>, secretsDir 
     downloadOffload: e.DOWNLOAD_OFFLOAD,
     payments: paymentSettings(e, production),
     pseudoLocale: ['true', '1'].includes(e.PSEUDO_LOCALE),
+    // https only in production (ALLOW_INSECURE_HTTP is a local trial); private addresses only when asked for.
+    webhookTargets: { httpsOnly: production && !insecureAllowed, allowPrivate: ['true', '1'].includes(e.WEBHOOK_ALLOW_PRIVATE_TARGETS) },
     s3: {
       endpoint: e.S3_ENDPOINT,
       region: e.S3_REGION,

@@ -10,6 +10,7 @@ import { DownloadLimitReached, FileUnavailable, LicenseNotFound, LicenseRevoked,
 import { assertLicenseUsable } from './license-rules';
 import { downloadStore, redirectTarget, type EventRow, type LicenseWithSource } from './store';
 import { verifyDownloadToken } from './token';
+import { announceLimitReached } from './licenses';
 
 /** A Range request continuing a download counted within this window is not counted again. */
 export const RESUME_WINDOW_MS = 60 * 60_000;
@@ -45,6 +46,8 @@ export async function claimDownload(db: Db, token: string, pathSlug: string, rin
   const { found, eventId } = await downloadStore(db).claimRedirect(payload.license_id, pathSlug, { at: now, ip, userAgent, clientKey: clientKey(client) });
   const resolved = checked(found, pathSlug, now);
   if (eventId === null && redirectTarget(resolved.source) !== null) await refuse(db, resolved.license.id);
+  // A counted redirect comes back with the license as counted.
+  if (eventId !== null && usedUp(resolved.license, 0)) await announceUsedUp(db, resolved.license.id, now);
   return { resolved, eventId };
 }
 
@@ -76,8 +79,18 @@ export async function recordDownload(db: Db, resolved: ResolvedDownload, record:
     if (resumed !== null) return { counted: false, eventId: resumed };
   }
   const eventId = await downloadStore(db).countAndLog(row);
-  if (eventId !== null) return { counted: true, eventId };
-  return refuse(db, license.id);
+  if (eventId === null) return refuse(db, license.id);
+  // `license` was read before this count: at least one more has been counted since.
+  if (usedUp(license, 1)) await announceUsedUp(db, license.id, now);
+  return { counted: true, eventId };
+}
+
+const usedUp = (license: { downloadLimit: number | null; downloadCount: number }, since: number) =>
+  license.downloadLimit !== null && license.downloadCount + since >= license.downloadLimit;
+
+/** `download.limit_reached` (once per license); a failure to write it never fails the download. */
+async function announceUsedUp(db: Db, licenseId: number, now: Date) {
+  await announceLimitReached(db, licenseId, now).catch((error) => console.warn('[webhooks] download.limit_reached not recorded:', error));
 }
 
 /** Takes back a counted download the shop then failed to hand out: its count and its log entry. */
@@ -92,6 +105,8 @@ export async function refundDownload(db: Db, licenseId: number, eventId: number)
 async function refuse(db: Db, licenseId: number): Promise<never> {
   const current = await db.license.findUniqueOrThrow({ where: { id: licenseId }, select: { status: true } });
   if (current.status !== 'active') throw new LicenseRevoked();
+  // Two downloads that reached the limit together may each have read a count below it.
+  await announceUsedUp(db, licenseId, new Date());
   throw new DownloadLimitReached();
 }
 

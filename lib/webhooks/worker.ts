@@ -1,0 +1,136 @@
+// The delivery worker: claims due deliveries with a lease (a conditional UPDATE, so two
+// workers on one database never hold the same delivery at once), sends each, logs the attempt,
+// and then marks it delivered (a 2xx), schedules a retry with exponential backoff and jitter,
+// or, past its giveUpAt (about a day after it was written), marks it failed for the admin.
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/client';
+import { isAcknowledged, sendWebhook, SEND_LIMITS, type SendLimits, type SendOutcome } from './send';
+import { secretsInForce, signedHeaders } from './signing';
+import type { Resolver, TargetPolicy } from './targets';
+
+export interface WorkerSettings {
+  policy: TargetPolicy;
+  limits: SendLimits;
+  /** A claimed delivery is this worker's for this long; longer than any send can take. */
+  leaseMs: number;
+  /** Deliveries claimed per round, and sent at the same time. */
+  batch: number;
+  /** The first retry's delay; each next one doubles, up to maxRetryMs. */
+  firstRetryMs: number;
+  maxRetryMs: number;
+  /** How long to wait when nothing was due. */
+  idleMs: number;
+  resolve?: Resolver;
+  /** The time the signature carries (webhook-timestamp): the wall clock, also when tests move the schedule's clock. */
+  signingClock?: () => Date;
+}
+
+export const WORKER_DEFAULTS: Omit<WorkerSettings, 'policy'> = {
+  limits: SEND_LIMITS, leaseMs: 60_000, batch: 32, firstRetryMs: 10_000, maxRetryMs: 60 * 60_000, idleMs: 1_000,
+};
+
+/** Exponential backoff with "equal jitter": half the delay fixed, half random, so retries of many deliveries spread out. */
+export function retryDelayMs(attempts: number, firstMs: number, maxMs: number, random: () => number = Math.random): number {
+  const delay = Math.min(firstMs * 2 ** Math.max(0, attempts - 1), maxMs);
+  return Math.round(delay / 2 + random() * (delay / 2));
+}
+
+export const newWorkerId = () => `worker-${randomBytes(6).toString('hex')}`;
+
+export interface RoundReport { claimed: number; delivered: number; retried: number; failed: number }
+
+const due = (now: Date) => ({
+  status: 'pending', nextAttemptAt: { lte: now }, endpoint: { enabled: true },
+  OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+});
+
+/** Claims up to `batch` due deliveries for `workerId`; each claim is a conditional UPDATE that only one worker can win. */
+export async function claimDue(db: Db, workerId: string, batch: number, leaseMs: number, now: Date): Promise<number[]> {
+  const candidates = await db.webhookDelivery.findMany({ where: due(now), orderBy: { nextAttemptAt: 'asc' }, take: batch * 2, select: { id: true } });
+  // Two workers reading the same candidates try them in different orders, so they rarely collide.
+  const order = candidates.map((c) => c.id).sort(() => Math.random() - 0.5);
+  const claimed: number[] = [];
+  for (const id of order) {
+    if (claimed.length >= batch) break;
+    const { count } = await db.webhookDelivery.updateMany({
+      where: { id, ...due(now) },
+      data: { leaseUntil: new Date(now.getTime() + leaseMs), leaseOwner: workerId, attempts: { increment: 1 } },
+    });
+    if (count === 1) claimed.push(id);
+  }
+  return claimed;
+}
+
+/** Sends one claimed delivery and records what happened. */
+async function attempt(db: Db, deliveryId: number, workerId: string, settings: WorkerSettings, clock: () => Date): Promise<'delivered' | 'retried' | 'failed' | 'lost'> {
+  const delivery = await db.webhookDelivery.findUnique({
+    where: { id: deliveryId },
+    include: { event: { select: { messageId: true, body: true } }, endpoint: { select: { url: true, secret: true, previousSecret: true, previousSecretUntil: true } } },
+  });
+  if (!delivery || delivery.leaseOwner !== workerId) return 'lost';
+  const at = clock();
+  const signedAt = settings.signingClock?.() ?? new Date();
+  const headers = signedHeaders(delivery.event.messageId, delivery.event.body, secretsInForce(delivery.endpoint, at), signedAt);
+  const outcome = await sendWebhook(delivery.endpoint.url, delivery.event.body, { ...headers }, settings.policy, settings.limits, settings.resolve);
+  return settle(db, delivery, workerId, outcome, at, settings, clock());
+}
+
+async function settle(
+  db: Db, delivery: { id: number; attempts: number; giveUpAt: Date }, workerId: string, outcome: SendOutcome, at: Date, settings: WorkerSettings, now: Date,
+): Promise<'delivered' | 'retried' | 'failed' | 'lost'> {
+  const acknowledged = isAcknowledged(outcome);
+  const giveUp = !acknowledged && now >= delivery.giveUpAt;
+  const next = acknowledged ? { status: 'delivered', deliveredAt: now }
+    : giveUp ? { status: 'failed', failedAt: now }
+      : { nextAttemptAt: new Date(now.getTime() + retryDelayMs(delivery.attempts, settings.firstRetryMs, settings.maxRetryMs)) };
+  const [, updated] = await db.$transaction([
+    db.webhookAttempt.create({
+      data: { deliveryId: delivery.id, at, statusCode: outcome.statusCode, latencyMs: outcome.latencyMs, responseStart: outcome.responseStart, error: outcome.error, worker: workerId },
+    }),
+    db.webhookDelivery.updateMany({ where: { id: delivery.id, leaseOwner: workerId }, data: { ...next, leaseUntil: null, leaseOwner: null } }),
+  ]);
+  if (updated.count === 0) return 'lost';
+  return acknowledged ? 'delivered' : giveUp ? 'failed' : 'retried';
+}
+
+/** One round: claim what is due and send it all at once. */
+export async function deliverDueWebhooks(db: Db, workerId: string, settings: WorkerSettings, clock: () => Date = () => new Date()): Promise<RoundReport> {
+  const claimed = await claimDue(db, workerId, settings.batch, settings.leaseMs, clock());
+  const report: RoundReport = { claimed: claimed.length, delivered: 0, retried: 0, failed: 0 };
+  const results = await Promise.all(claimed.map((id) => attempt(db, id, workerId, settings, clock).catch((error) => {
+    console.warn('[webhooks] a delivery attempt failed to record:', error);
+    return 'lost' as const;
+  })));
+  for (const result of results) if (result !== 'lost') report[result] += 1;
+  return report;
+}
+
+export interface RunningWorker {
+  id: string;
+  /** Stops claiming; resolves when the round in progress has been recorded. */
+  stop(): Promise<void>;
+}
+
+/** Rounds back to back while there is work, then every `idleMs`; a database that is down is retried after `idleMs` too. */
+export function startWebhookWorker(db: Db, settings: WorkerSettings, id: string = newWorkerId()): RunningWorker {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (!stopped) {
+      let busy = false;
+      try {
+        busy = (await deliverDueWebhooks(db, id, settings)).claimed === settings.batch;
+      } catch (error) {
+        console.warn('[webhooks] delivery round failed:', (error as Error).message);
+      }
+      if (!busy && !stopped) {
+        await new Promise<void>((resume) => {
+          const timer = setTimeout(resume, settings.idleMs);
+          timer.unref?.();
+          wake = () => { clearTimeout(timer); resume(); };
+        });
+      }
+    }
+  })();
+  return { id, async stop() { stopped = true; wake?.(); await loop; } };
+}

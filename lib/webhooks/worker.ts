@@ -39,14 +39,16 @@ export const newWorkerId = () => `worker-${randomBytes(6).toString('hex')}`;
 
 export interface RoundReport { claimed: number; delivered: number; retried: number; failed: number }
 
+// Only columns of the delivery itself: with a relation filter Prisma's updateMany reads the ids
+// first and updates them after, and the claim would no longer be one atomic statement.
 const due = (now: Date) => ({
-  status: 'pending', nextAttemptAt: { lte: now }, endpoint: { enabled: true },
+  status: 'pending', nextAttemptAt: { lte: now },
   OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
 });
 
 /** Claims up to `batch` due deliveries for `workerId`; each claim is a conditional UPDATE that only one worker can win. */
 export async function claimDue(db: Db, workerId: string, batch: number, leaseMs: number, now: Date): Promise<number[]> {
-  const candidates = await db.webhookDelivery.findMany({ where: due(now), orderBy: { nextAttemptAt: 'asc' }, take: batch * 2, select: { id: true } });
+  const candidates = await db.webhookDelivery.findMany({ where: { ...due(now), endpoint: { enabled: true } }, orderBy: { nextAttemptAt: 'asc' }, take: batch * 2, select: { id: true } });
   // Two workers reading the same candidates try them in different orders, so they rarely collide.
   const order = candidates.map((c) => c.id).sort(() => Math.random() - 0.5);
   const claimed: number[] = [];

@@ -26,6 +26,7 @@ export async function AdminShell({ children }: { children: React.ReactNode }) {
         <Link href="/admin/payments">{t('navPayments')}</Link>
         <Link href="/admin/outbox">{t('navOutbox')}</Link>
         <Link href="/admin/integrations">{t('navIntegrations')}</Link>
+        <Link href="/admin/webhooks">{t('navWebhooks')}</Link>
         <Link href="/admin/keys">{t('navKeys')}</Link>
         <form action={logoutAction}><button type="submit">{t('logOut')}</button></form>
       </nav>

@@ -4,6 +4,7 @@ import { listOrders } from '@/lib/orders/admin-queries';
 import { AdminShell } from './admin-shell';
 import { AdminTable } from './admin-table';
 import { adminTitle, adminWords } from './admin-words';
+import { FailedWebhooksNotice } from './webhooks/failed-notice';
 
 export const generateMetadata = () => adminTitle((t) => t('ordersTitle'));
 
@@ -17,6 +18,7 @@ async function OrderList() {
   return (
     <>
       <h1>{t('ordersTitle')}</h1>
+      <FailedWebhooksNotice />
       {orders.length === 0 ? <p>{t('ordersNone')}</p> : (
         <AdminTable columns={[t('colOrder'), t('colPlaced'), t('colCustomer'), t('colTotal'), t('colStatus')]}
           rows={orders.map((order) => ({

@@ -45,6 +45,8 @@ export const APP_ENV = {
   PAYMENT_PROVIDER: 'test',
   // The pseudo-locale `xx` (e2e/pseudo-locale.spec.ts): offered only when asked for, English stays the default.
   PSEUDO_LOCALE: 'true',
+  // Webhook endpoints on loopback (e2e/webhooks.spec.ts runs its receiver there).
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   PORT: String(APP_PORT),
   STORAGE_DIR: E2E_STORAGE_DIR,

@@ -47,6 +47,18 @@ const submit = (path: string | ((tour: Tour) => string), form: string, shows: st
     await expect(page.locator(shows).first()).toBeVisible();
   };
 
+/** Registers a webhook endpoint (nothing listens at its port) and opens its page, asking to confirm a rotation. */
+async function openWebhookEndpoint(page: Page) {
+  await page.goto('/admin/webhooks');
+  const form = page.locator('form:has(input[name="url"])').last();
+  await form.locator('input[name="url"]').fill('http://127.0.0.1:9/tour-hooks');
+  await form.locator('button[type="submit"]').click();
+  await expect(page.getByTestId('webhook-secret')).toBeVisible();
+  await page.reload();
+  const href = await page.locator('a[href^="/admin/webhooks/"]').last().getAttribute('href');
+  await page.goto(`${href}?confirm=rotate`);
+}
+
 /** The same link, signed by the shop, one minute past its expiry. */
 const expired = (link: string) => resignWithExpiry(link, Date.now() - 60_000);
 
@@ -108,6 +120,8 @@ export const ADMIN_STOPS: Stop[] = [
   { name: 'admin outbox', who: 'admin', open: go('/admin/outbox') },
   { name: 'admin integrations', who: 'admin', open: go('/admin/integrations') },
   { name: 'admin keys', who: 'admin', open: go('/admin/keys') },
+  { name: 'admin webhooks', who: 'admin', open: go('/admin/webhooks') },
+  { name: 'admin webhook endpoint, confirming rotation', who: 'admin', open: openWebhookEndpoint },
 ];
 
 /** The orders, content and sessions the stops need: about 20 s, once per spec file. */

@@ -3,6 +3,10 @@ import { listIntegrations } from '@/lib/integrations';
 import { AdminShell } from '../admin-shell';
 import { adminTitle, adminWords, wordsFor } from '../admin-words';
 import { CertificateForm, NewIntegrationForm, ToggleForm } from './integration-forms';
+import Link from 'next/link';
+import { listEndpoints } from '@/lib/webhooks/admin';
+import { WEBHOOK_EVENT_TYPES } from '@/lib/webhooks/events';
+import { NewEndpointForm } from '../webhooks/webhook-forms';
 
 export const generateMetadata = () => adminTitle((t) => t('integrationsTitle'));
 
@@ -29,6 +33,8 @@ async function CertificateSummary({ cert }: { cert: Certificate }) {
 async function Integrations() {
   const { t } = await adminWords();
   const integrations = await listIntegrations(db(), new Date());
+  const endpoints = await listEndpoints(db());
+  const endpointOf = (integrationId: number) => endpoints.find((endpoint) => endpoint.integration?.id === integrationId);
   return (
     <>
       <h1>{t('integrationsTitle')}</h1>
@@ -53,6 +59,14 @@ async function Integrations() {
             label={integration.mode === 'live' ? t('switchToTest') : t('switchToLive')} />
           <ToggleForm integrationId={integration.id} field="enabled" value={String(!integration.enabled)}
             label={integration.enabled ? t('disable') : t('enable')} />
+          <h3>{t('integrationWebhook')}</h3>
+          {endpointOf(integration.id) ? <p><Link href={`/admin/webhooks/${endpointOf(integration.id)!.id}`}>{t('webhookOpen', { url: endpointOf(integration.id)!.url })}</Link></p> : (
+            <>
+              <p>{t('integrationWebhookNone')}</p>
+              <NewEndpointForm integrationId={integration.id} events={WEBHOOK_EVENT_TYPES}
+                words={{ ...wordsFor(t, ['webhookUrl', 'webhookDescription', 'webhookEvents', 'webhookCreate']), formLabel: `${t('integrationWebhook')} · ${integration.name}` }} />
+            </>
+          )}
         </article>
       ))}
       <h2>{t('integrationNew')}</h2>

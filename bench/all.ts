@@ -8,6 +8,7 @@ import { benchLocalDownloads } from './download-throughput';
 import { benchOrderPage } from './order-page';
 import { benchPayments } from './payments';
 import { benchLighthouse } from './lighthouse';
+import { benchFindOrders } from './find-orders';
 import { benchWebhooks } from './webhooks';
 
 const only = process.argv.slice(2);
@@ -20,6 +21,7 @@ if (wanted('order-page')) await benchOrderPage('sqlite');
 if (wanted('local')) await benchLocalDownloads();
 if (wanted('payments')) await benchPayments(['sqlite', 'postgresql']);
 if (wanted('lighthouse')) await benchLighthouse();
+if (wanted('find-orders')) await benchFindOrders();
 if (wanted('webhooks')) await benchWebhooks();
 // These two run as they load (top-level await): importing them is running them.
 if (wanted('secure-payload')) await import('./secure-payload');

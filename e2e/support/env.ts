@@ -54,7 +54,7 @@ export const APP_ENV = {
   // One proxy in front: tests that need a client of their own send X-Forwarded-For.
   TRUST_PROXY: '1',
   // Every test shops from 127.0.0.1: room for the whole suite, and for the scraper's 2,000 lookups.
-  RATE_LIMITS: 'order-lookup=5000/60,checkout=5000/3600,download-token=5000/60',
+  RATE_LIMITS: 'order-lookup=5000/60,checkout=5000/3600,download-token=5000/60,find-orders-per-ip=5000/900,fresh-link-per-ip=5000/900',
   S3_ENDPOINT,
   S3_ACCESS_KEY_ID: S3_CREDENTIALS.accessKeyId,
   S3_SECRET_ACCESS_KEY: S3_CREDENTIALS.secretAccessKey,

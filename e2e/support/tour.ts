@@ -7,7 +7,11 @@ import { expect, type Browser, type BrowserContext, type Page } from '@playwrigh
 import { LOCALES, type Locale } from '../../lib/i18n/locales';
 import { ADMIN_PASSWORD, BASE_URL, CURRENT_KEY } from './env';
 import { buyContent, resignWithExpiry, tamper as tampered } from './content';
-import { addToCart, loginAsAdmin, newCustomer, placeOrder, placeUnpaidOrder, signWithKey } from './shop';
+import { addToCart, licensesOf, loginAsAdmin, newCustomer, placeOrder, placeUnpaidOrder, signWithKey } from './shop';
+import { createDownloadToken, downloadTokenRing } from '../../lib/downloads/token';
+import { claimPath, orderClaimRing } from '../../lib/order-claims/claims';
+import { orderFinderRing, signInPath } from '../../lib/order-finder/sign-in';
+import { signedPath } from '../../lib/signing';
 
 /** Every language the shop speaks (lib/i18n/locales.ts): a new one is toured without a change here. */
 export const LANGUAGES = LOCALES;
@@ -46,6 +50,8 @@ const submit = (path: string | ((tour: Tour) => string), form: string, shows: st
     await page.locator(form).locator('button[type="submit"]').first().click();
     await expect(page.locator(shows).first()).toBeVisible();
   };
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Registers a webhook endpoint (nothing listens at its port) and opens its page, asking to confirm a rotation. */
 async function openWebhookEndpoint(page: Page) {
@@ -100,6 +106,18 @@ export const SHOPPER_STOPS: Stop[] = [
   { name: 'account, signed out', who: 'fresh', open: go('/account') },
   { name: 'not found (404)', who: 'fresh', open: go('/no-such-page') },
   { name: 'download refused (400 page)', who: 'fresh', open: go('/api/downloads/printable-card-templates?token=not-a-token') },
+  { name: 'download expired (410 page, fresh link offered)', who: 'fresh', open: go((t) => `/api/downloads/printable-card-templates?token=${
+    createDownloadToken(licensesOf(t.paid.number).find((l) => l.slug === 'printable-card-templates')!.id, 'printable-card-templates', downloadTokenRing([CURRENT_KEY]), nowSeconds() - 600)}`) },
+  { name: 'claim page, link expired (fresh link offered)', who: 'fresh',
+    open: go((t) => signedPath(claimPath(t.paid.number), orderClaimRing([CURRENT_KEY]), { expires: nowSeconds() - 60, query: [['nonce', 'tour']] })) },
+  { name: 'fresh link sent', who: 'fresh', open: go('/fresh-link/sent') },
+  { name: 'find my orders', who: 'fresh', open: go('/my-orders') },
+  { name: 'find my orders, link asked', who: 'fresh',
+    open: submit('/my-orders', 'form.claim-form', 'form.claim-form [role="status"]', (p) => p.locator('form.claim-form input[type="email"]').fill(`tour.${Date.now()}.${Math.random()}@example.com`)) },
+  { name: 'find my orders, orders held', who: 'buyer', open: go('/my-orders') },
+  { name: 'sign-in page', who: 'fresh', open: go(() => signInPath('tour-nonce', orderFinderRing([CURRENT_KEY]), nowSeconds() + 600)) },
+  { name: 'sign-in page, link expired', who: 'fresh', open: go(() => signInPath('tour-nonce', orderFinderRing([CURRENT_KEY]), nowSeconds() - 60)) },
+  { name: 'sign-in link refused (410 page)', who: 'fresh', open: submit(() => signInPath('tour-nonce', orderFinderRing([CURRENT_KEY]), nowSeconds() + 600), 'main form', 'main h1') },
 ];
 
 export const ADMIN_STOPS: Stop[] = [

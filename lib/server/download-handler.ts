@@ -46,6 +46,7 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
   const token = url.searchParams.get('token');
   const { settings: { storageDir, s3, trustProxy, downloadOffload }, rings } = shop();
   let reply: DownloadReply;
+  let headers = HEADERS;
   try {
     reply = await serveDownload({
       method,
@@ -62,9 +63,11 @@ export async function handleDownload(req: IncomingMessage, res: ServerResponse, 
   } catch (error) {
     // A genuine token that has expired (its signature is checked first): offer a fresh link by email instead of a dead end.
     const offer = error instanceof TokenExpired && token ? freshLinkOfferHtml('download', token, languageOf(req, url)) : undefined;
+    // Its form posts to the shop, which refuses `Origin: null` (what a no-referrer page sends); the token has expired anyway.
+    if (offer) headers = { ...HEADERS, 'Referrer-Policy': 'same-origin' };
     reply = errorPage(error, `download ${slug}`, 'download', languageOf(req, url), { offer });
   }
-  const send = (answer: DownloadReply) => sendReply(res, { ...answer, headers: { ...answer.headers, ...HEADERS } }, method);
+  const send = (answer: DownloadReply) => sendReply(res, { ...answer, headers: { ...answer.headers, ...headers } }, method);
   try {
     const sent = await send(reply);
     if (!sent.complete && reply.eventId !== undefined) await recordBytesSent(db(), reply.eventId, sent.bytesSent);

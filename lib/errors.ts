@@ -31,7 +31,10 @@ export type ContentLinkErrorCode =
 export type DownloadErrorCode =
   | 'TOKEN_MALFORMED' | 'TOKEN_SIGNATURE_INVALID' | 'TOKEN_EXPIRED' | 'WRONG_PRODUCT' | 'LICENSE_NOT_FOUND'
   | 'LICENSE_REVOKED' | 'LICENSE_EXPIRED' | 'DOWNLOAD_LIMIT_REACHED' | 'FILE_UNAVAILABLE' | 'RANGE_NOT_SATISFIABLE'
-  | 'FILE_SOURCE_MISCONFIGURED';
+  | 'FILE_SOURCE_MISCONFIGURED' | 'VERSION_UNAVAILABLE';
+
+/** Publishing and withdrawing a product's versions (lib/versions). */
+export type VersionErrorCode = 'VERSION_TAKEN' | 'VERSION_NOT_FOUND';
 
 /** Paying, refunding, and what payment providers tell the shop. */
 export type PaymentErrorCode =
@@ -66,7 +69,7 @@ export type CertificateErrorCode =
 
 export type ErrorCode =
   | OrderErrorCode | PaymentErrorCode | 'TRANSITION_NOT_ALLOWED' | DownloadErrorCode | LicenseApiErrorCode | SigningErrorCode | RequestErrorCode
-  | CheckoutErrorCode | SecurePayloadErrorCode | ContentLinkErrorCode | AdminErrorCode | CertificateErrorCode
+  | CheckoutErrorCode | SecurePayloadErrorCode | ContentLinkErrorCode | AdminErrorCode | CertificateErrorCode | VersionErrorCode
   | 'CART_INVALID' | 'CONFIG_INVALID' | 'CLAIM_LINK_INVALID' | 'ORDER_CLAIM_THROTTLED'
   | 'SIGN_IN_LINK_INVALID' | 'FRESH_LINK_REFUSED';
 

@@ -37,8 +37,10 @@ export const License = table('License', [
 export const Product = table('Product', ['id', 'slug', 'name', 'kind']);
 
 export const FileSource = table('FileSource', [
-  'productId', 'kind', 'fileName', 'contentType', 'storedName', 'externalUrl', 's3Bucket', 's3Key', 's3ExpirySeconds',
+  'productId', 'kind', 'fileName', 'contentType', 'storedName', 'externalUrl', 's3Bucket', 's3Key', 's3ExpirySeconds', 'versionId',
 ]);
+
+export const ProductVersion = table('ProductVersion', ['id', 'version', 'sha256', 'sizeBytes', 'publishedAt']);
 
 export const DownloadEvent = table('DownloadEvent', [
   'id', 'licenseId', 'productId', 'at', 'source', 'ip', 'userAgent', 'clientKey', 'bytes', 'rangeStart', 'redirectTo', 'counted',
@@ -57,4 +59,4 @@ export const Refund = table('Refund', ['orderId', 'amountCents', 'status', 'sett
 export const AccessGrant = table('AccessGrant', ['linkRef', 'revokedAt']);
 
 /** Every model hand-written SQL names, for the test that ties them to the schema. */
-export const SQL_TABLES = [License, Product, FileSource, DownloadEvent, Order, OrderItem, Refund, AccessGrant] as const;
+export const SQL_TABLES = [License, Product, FileSource, ProductVersion, DownloadEvent, Order, OrderItem, Refund, AccessGrant] as const;

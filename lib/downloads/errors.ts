@@ -25,3 +25,5 @@ export class RangeNotSatisfiable extends kind('RANGE_NOT_SATISFIABLE', 'the requ
     this.replyHeaders = { 'Content-Range': `bytes */${size}` };
   }
 }
+/** The token's version is withdrawn, of another product, or older than the latest while the product does not allow older ones. */
+export class VersionUnavailable extends kind('VERSION_UNAVAILABLE', 'that version cannot be downloaded') {}

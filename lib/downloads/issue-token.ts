@@ -3,7 +3,7 @@
 import type { Db } from '../db/client';
 import type { KeyRing, QueryPairs } from '../signing';
 import { requireFullAccess } from '../order-access/tier';
-import { LicenseNotFound, WrongProduct } from './errors';
+import { LicenseNotFound, VersionUnavailable, WrongProduct } from './errors';
 import { assertDownloadsLeft, assertLicenseUsable } from './license-rules';
 import { createDownloadToken, DEFAULT_TOKEN_LIFETIME_SECONDS } from './token';
 
@@ -13,6 +13,8 @@ export interface TokenRequest {
   sessionOrders: readonly string[];
   licenseId: number;
   productSlug: string;
+  /** An earlier version the buyer picked; absent: whatever is latest when the file is fetched. */
+  versionId?: number;
 }
 
 export interface IssuedToken { token: string; url: string; expires: number }
@@ -32,6 +34,16 @@ export async function issueDownloadToken(
   assertLicenseUsable(license, now);
   assertDownloadsLeft(license);
 
-  const token = createDownloadToken(license.id, license.product.slug, rings.downloads, nowSeconds);
+  if (request.versionId !== undefined) await assertVersionOffered(db, license.productId, request.versionId);
+  const token = createDownloadToken(license.id, license.product.slug, rings.downloads, nowSeconds, DEFAULT_TOKEN_LIFETIME_SECONDS, request.versionId);
   return { token, url: `/api/downloads/${encodeURIComponent(license.product.slug)}?token=${token}`, expires: nowSeconds + DEFAULT_TOKEN_LIFETIME_SECONDS };
+}
+
+/** The buyer may have this version: it is the product's, not withdrawn, and the latest or older ones are allowed. */
+async function assertVersionOffered(db: Db, productId: number, versionId: number): Promise<void> {
+  const version = await db.productVersion.findFirst({
+    where: { id: versionId, productId, withdrawnAt: null },
+    select: { current: { select: { id: true } }, product: { select: { allowOlderVersions: true } } },
+  });
+  if (!version || (!version.current && !version.product.allowOlderVersions)) throw new VersionUnavailable(`version ${versionId} of product ${productId}`);
 }

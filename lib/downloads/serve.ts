@@ -5,10 +5,13 @@ import type { KeyRing } from '../signing';
 import { claimDownload, recordDownload, refundDownload, resolveDownload } from './authorize';
 import type { DownloadClient } from './client';
 import { FileSourceMisconfigured, FileUnavailable, TokenMalformed } from './errors';
+import { parseDownloadToken } from './token';
+import { sourceOfVersion, versionHeaders, withVersionTag } from './version-source';
 import { localFileReply, offloadedFileReply, openLocalFile, requestedRange } from './sources/local';
 import type { DownloadReply } from './reply';
 import { assertDownloadsLeft } from './license-rules';
 import { presignDownload, s3ClientFor, type S3Settings } from './sources/s3';
+import { redirectTarget } from './store';
 
 export interface DownloadRequest {
   method: 'GET' | 'HEAD';
@@ -32,28 +35,50 @@ export async function serveDownload(request: DownloadRequest, deps: DownloadDeps
   const { db, now, ring } = deps;
   const { client, method, slug, token } = request;
   if (!token) throw new TokenMalformed('no token');
-  // A GET of a redirect source is counted and logged as it is read (one round trip).
-  const { resolved, eventId } = method === 'GET'
+  // A token bound to a version (an earlier one the buyer picked) is read first, counted below;
+  // otherwise a GET of a redirect source is counted and logged as it is read (one round trip).
+  const boundTo = parseDownloadToken(token).version_id;
+  const { resolved, eventId } = method === 'GET' && boundTo === undefined
     ? await claimDownload(db, token, slug, ring, now, client)
     : { resolved: await resolveDownload(db, token, slug, ring, now), eventId: null };
-  const { source } = resolved;
+  const source = boundTo === undefined ? resolved.source : await sourceOfVersion(db, resolved.product.id, resolved.source, boundTo);
 
   if (source.kind === 'local') {
-    const file = await openLocalFile(deps.storageDir, source.storedName);
+    const file = withVersionTag(await openLocalFile(deps.storageDir, source.storedName), source);
     const range = requestedRange(file, request.range, request.ifRange);
-    const reply = localFileReply(file, range, source.fileName, source.contentType);
+    const reply = withHeaders(localFileReply(file, range, source.fileName, source.contentType), versionHeaders(source));
     if (method === 'HEAD') {
       assertDownloadsLeft(resolved.license);
       return reply;
     }
     const bytes = range ? range.end - range.start + 1 : file.size;
     const recorded = await recordDownload(db, resolved, { client, source: 'local', bytes, rangeStart: range?.start, fileSize: file.size }, now);
+    // nginx drops the shop's other headers; deploy/nginx/shop.conf adds these back, and answers If-Range by this ETag.
     return deps.offload === 'nginx'
-      ? { ...offloadedFileReply(source.storedName!, source.fileName, source.contentType), eventId: recorded.eventId }
+      ? { ...withHeaders(offloadedFileReply(source.storedName!, source.fileName, source.contentType), { ...versionHeaders(source), ETag: file.etag }), eventId: recorded.eventId }
       : { ...reply, eventId: recorded.eventId };
   }
   if (method === 'HEAD') return { status: 405, headers: { Allow: 'GET' } };
+  if (boundTo !== undefined) return redirectToVersion(deps, resolved, source, request.client);
   if (eventId === null) throw new FileUnavailable(`the ${source.kind} source of ${slug} is incomplete`);
+  return redirectTo(deps, resolved.license.id, eventId, source);
+}
+
+const withHeaders = (reply: DownloadReply, headers: Record<string, string>): DownloadReply => ({ ...reply, headers: { ...reply.headers, ...headers } });
+
+
+type Source = Awaited<ReturnType<typeof sourceOfVersion>>;
+
+/** An earlier version on a redirect source: counted and logged here, as recordDownload does for local files. */
+async function redirectToVersion(deps: DownloadDeps, resolved: Awaited<ReturnType<typeof resolveDownload>>, source: Source, client: DownloadClient) {
+  const target = redirectTarget(source);
+  if (!target) throw new FileUnavailable(`version ${source.versionId} has an incomplete ${source.kind} source`);
+  const { eventId } = await recordDownload(deps.db, resolved, { client, source: source.kind, redirectTo: target }, deps.now);
+  return redirectTo(deps, resolved.license.id, eventId, source);
+}
+
+async function redirectTo(deps: DownloadDeps, licenseId: number, eventId: number, source: Source): Promise<DownloadReply> {
+  const { db, now } = deps;
   if (source.kind === 'external') return redirect(source.externalUrl!);
   try {
     return redirect(await presignDownload(s3ClientFor(deps.s3), {
@@ -63,7 +88,7 @@ export async function serveDownload(request: DownloadRequest, deps: DownloadDeps
   } catch (error) {
     // Counted as it was read, but not handed out (a bad S3 setting, credentials that could not be
     // fetched): the shopper keeps the download.
-    await refundDownload(db, resolved.license.id, eventId);
+    await refundDownload(db, licenseId, eventId);
     throw new FileSourceMisconfigured(`s3://${source.s3Bucket}/${source.s3Key} cannot be presigned: ${(error as Error)?.name}: ${(error as Error)?.message}`);
   }
 }

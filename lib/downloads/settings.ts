@@ -48,26 +48,29 @@ export async function saveProductDownloadSettings(
     const existing = await tx.fileSource.findUnique({ where: { productId } });
     if (source.kind === 'none') {
       // Kept, not deleted: the row remembers an uploaded file for switching back.
-      if (existing) await tx.fileSource.update({ where: { productId }, data: { kind: 'none', updatedAt: now } });
+      if (existing) await tx.fileSource.update({ where: { productId }, data: { kind: 'none', versionId: null, updatedAt: now } });
       return;
     }
     if (source.kind === 'local') {
       // Back to the uploaded file, under its own name; a new file comes through the upload form.
-      if (existing?.storedName) {
+      if (existing?.storedName && existing.kind !== 'local') {
         await tx.fileSource.update({
           where: { productId },
-          data: { kind: 'local', fileName: existing.uploadedName ?? existing.fileName, contentType: existing.uploadedType ?? existing.contentType, updatedAt: now },
+          data: { kind: 'local', fileName: existing.uploadedName ?? existing.fileName, contentType: existing.uploadedType ?? existing.contentType, versionId: null, updatedAt: now },
         });
       }
       return;
     }
-    const data = { ...source, contentType: 'application/octet-stream', updatedAt: now };
+    // A source set here is not a published version (lib/versions publishes those): it is served without a digest.
+    const unchanged = existing && Object.entries(source).every(([key, value]) => existing[key as keyof typeof existing] === value);
+    const data = { ...source, contentType: 'application/octet-stream', updatedAt: now, ...(unchanged ? {} : { versionId: null }) };
     await tx.fileSource.upsert({ where: { productId }, create: { productId, ...data }, update: data });
   });
 }
 
 export async function saveUploadedFile(db: Db, productId: number, file: { storedName: string; fileName: string; contentType: string }, now: Date) {
-  const data = { kind: 'local', ...file, uploadedName: file.fileName, uploadedType: file.contentType, updatedAt: now };
+  // Replaces the file outside the versions: served without a version or a digest until one is published.
+  const data = { kind: 'local', ...file, uploadedName: file.fileName, uploadedType: file.contentType, versionId: null, updatedAt: now };
   await db.fileSource.upsert({ where: { productId }, create: { productId, ...data }, update: data });
 }
 

@@ -1,6 +1,6 @@
 // Uploaded files live under STORAGE_DIR (outside public/) under random names;
 // the only way to them is the token-checked download endpoint.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,14 +20,20 @@ function extensionOf(fileName: string): string {
   return /^[a-z0-9]{1,10}$/.test(ext) ? `.${ext}` : '';
 }
 
-/** Streams an upload to a new file; a failed upload leaves nothing behind. Never overwrites. */
-export async function saveUpload(storageDir: string, stream: Readable, originalName: string): Promise<{ storedName: string; bytes: number }> {
+export interface SavedUpload { storedName: string; bytes: number; /** SHA-256 of the bytes written, lowercase hex. */ sha256: string }
+
+/**
+ * Streams an upload to a new file; a failed upload leaves nothing behind. Never overwrites.
+ * SHA-256 and size are computed from the same chunks as they pass to the file: no second read.
+ */
+export async function saveUpload(storageDir: string, stream: Readable, originalName: string): Promise<SavedUpload> {
   mkdirSync(path.resolve(storageDir), { recursive: true });
   const storedName = `${randomBytes(16).toString('hex')}${extensionOf(originalName)}`;
   const finalPath = storedFilePath(storageDir, storedName);
   const partial = `${finalPath}.part`;
   let bytes = 0;
-  stream.on('data', (chunk: Buffer) => { bytes += chunk.length; });
+  const hash = createHash('sha256');
+  stream.on('data', (chunk: Buffer) => { bytes += chunk.length; hash.update(chunk); });
   try {
     await pipeline(stream, createWriteStream(partial, { flags: 'wx' }));
     await rename(partial, finalPath);
@@ -35,5 +41,5 @@ export async function saveUpload(storageDir: string, stream: Readable, originalN
     await rm(partial, { force: true });
     throw error;
   }
-  return { storedName, bytes };
+  return { storedName, bytes, sha256: hash.digest('hex') };
 }

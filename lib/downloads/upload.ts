@@ -8,7 +8,7 @@ import busboy from 'busboy';
 import { RequestRefused } from '../errors';
 import { saveUpload, storedFilePath } from './storage';
 
-export interface ReceivedFile { storedName: string; bytes: number; fileName: string; contentType: string }
+export interface ReceivedFile { storedName: string; bytes: number; sha256: string; fileName: string; contentType: string }
 
 /** Multipart overhead allowed above MAX_UPLOAD_BYTES in a declared Content-Length. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -32,7 +32,27 @@ export async function receiveUpload(request: Request, storageDir: string, maxByt
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes + ENVELOPE_BYTES) throw tooLarge(maxBytes);
   if (!request.body) return null;
-  const received = await parseMultipart(request, storageDir, maxBytes);
+  return refuseEmpty(storageDir, await parseMultipart(request, storageDir, maxBytes));
+}
+
+export interface FieldLimits { names: readonly string[]; maxBytes: number }
+
+/**
+ * An upload with form fields besides the file (at most `fields.maxBytes` each; others ignored), so
+ * a form can send both in one streamed request. The file is optional: null when none was sent.
+ */
+export async function receiveUploadWithFields(
+  request: Request, storageDir: string, maxBytes: number, fields: FieldLimits,
+): Promise<{ file: ReceivedFile | null; fields: Record<string, string> }> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > maxBytes + ENVELOPE_BYTES + fields.names.length * fields.maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return { file: null, fields: {} };
+  const values: Record<string, string> = {};
+  const file = await refuseEmpty(storageDir, await parseMultipart(request, storageDir, maxBytes, { ...fields, values }));
+  return { file, fields: values };
+}
+
+async function refuseEmpty(storageDir: string, received: ReceivedFile | null): Promise<ReceivedFile | null> {
   if (received && received.bytes === 0) {
     await rm(storedFilePath(storageDir, received.storedName), { force: true });
     throw new RequestRefused('UPLOAD_EMPTY', 'the file is empty');
@@ -40,13 +60,21 @@ export async function receiveUpload(request: Request, storageDir: string, maxByt
   return received;
 }
 
-function parseMultipart(request: Request, storageDir: string, maxBytes: number): Promise<ReceivedFile | null> {
+function parseMultipart(
+  request: Request, storageDir: string, maxBytes: number, fields?: FieldLimits & { values: Record<string, string> },
+): Promise<ReceivedFile | null> {
   return new Promise((resolve, reject) => {
     let saving: Promise<ReceivedFile> | null = null;
     let refusal: RequestRefused | null = null;
     // Browsers send the file name as raw UTF-8; busboy would read it as Latin-1 otherwise.
     const parser = busboy({
-      headers: Object.fromEntries(request.headers), limits: { ...LIMITS, fileSize: maxBytes }, defParamCharset: 'utf8',
+      headers: Object.fromEntries(request.headers), defParamCharset: 'utf8',
+      limits: { ...LIMITS, fileSize: maxBytes, ...(fields ? { fields: fields.names.length + 2, fieldSize: fields.maxBytes, parts: fields.names.length + 4 } : {}) },
+    });
+    parser.on('field', (name, value, info) => {
+      if (!fields || !fields.names.includes(name)) return;
+      if (info.valueTruncated) refusal ??= new RequestRefused('UPLOAD_REJECTED', `the field ${name} is too long`);
+      else fields.values[name] = value;
     });
     parser.on('file', (field, stream, info) => {
       const name = sanitiseFileName(info.filename);

@@ -18,7 +18,9 @@ const PUBLIC = {
   TOKEN_MALFORMED: { status: 400 }, TOKEN_SIGNATURE_INVALID: { status: 403 }, TOKEN_EXPIRED: { status: 410 },
   WRONG_PRODUCT: { status: 403 }, LICENSE_NOT_FOUND: { status: 403 }, LICENSE_REVOKED: { status: 403 },
   LICENSE_EXPIRED: { status: 403 }, DOWNLOAD_LIMIT_REACHED: { status: 403 }, FILE_UNAVAILABLE: { status: 404 },
-  RANGE_NOT_SATISFIABLE: { status: 416 }, FILE_SOURCE_MISCONFIGURED: { status: 503 },
+  RANGE_NOT_SATISFIABLE: { status: 416 }, FILE_SOURCE_MISCONFIGURED: { status: 503 }, VERSION_UNAVAILABLE: { status: 404 },
+  // Product versions (admin)
+  VERSION_TAKEN: { status: 409 }, VERSION_NOT_FOUND: { status: 404 },
   // The License API: Lemon Squeezy answers 404 for what it cannot find, 4xx for the rest
   LICENSE_KEY_MALFORMED: { status: 400 }, LICENSE_KEY_UNKNOWN: { status: 404 }, LICENSE_KEY_DISABLED: { status: 403 },
   LICENSE_KEY_EXPIRED: { status: 403 }, ACTIVATION_LIMIT_REACHED: { status: 409 }, LICENSE_OTHER_PRODUCT: { status: 422 },

@@ -11,7 +11,7 @@ const LIB = path.resolve('lib');
 /** Each lib/ folder (or top-level file) and its tier; an import may only go to the same tier or below. */
 const TIERS = {
   composition: ['server', 'config', 'demo'],
-  'use case': ['checkout', 'payments', 'orders', 'fulfilment', 'downloads', 'licenses', 'content-links', 'secure-payload', 'order-claims', 'order-finder', 'fresh-links', 'admin'],
+  'use case': ['checkout', 'payments', 'orders', 'fulfilment', 'downloads', 'versions', 'licenses', 'content-links', 'secure-payload', 'order-claims', 'order-finder', 'fresh-links', 'admin'],
   domain: ['order-states', 'order-access', 'catalog', 'signing', 'session', 'coupons', 'content', 'key-store', 'integrations', 'accounts', 'money'],
   infrastructure: ['db', 'mail', 'http', 'rate-limit', 'i18n', 'errors', 'kept', 'forms', 'webhooks'],
 } as const;

@@ -5,10 +5,10 @@ import { useState } from 'react';
 /** Its words, translated on the server (words.ts): the order page ships no translator. */
 export interface DownloadWords { button: string; label: string; failed: string }
 
-interface Props { orderLink: string; licenseId: number; productSlug: string; locale: string; words: DownloadWords }
+interface Props { orderLink: string; licenseId: number; productSlug: string; locale: string; words: DownloadWords; /** An earlier version picked; absent: the current one. */ versionId?: number }
 
 /** Each click asks for a fresh short-lived token, then lets the browser download. */
-export function DownloadButton({ orderLink, licenseId, productSlug, locale, words }: Props) {
+export function DownloadButton({ orderLink, licenseId, productSlug, locale, words, versionId }: Props) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -21,7 +21,7 @@ export function DownloadButton({ orderLink, licenseId, productSlug, locale, word
         method: 'POST',
         // A refusal comes back in the page's language, which may be the merchant's rather than the browser's.
         headers: { 'content-type': 'application/json', 'accept-language': locale },
-        body: JSON.stringify({ order_link: orderLink, license_id: licenseId, product_slug: productSlug }),
+        body: JSON.stringify({ order_link: orderLink, license_id: licenseId, product_slug: productSlug, version_id: versionId }),
       });
       const body = await response.json().catch(() => ({}));
       if (response.ok && typeof body.url === 'string') window.location.assign(body.url);

@@ -7,6 +7,7 @@ import type { AddressFieldWords } from '@/app/_components/address-fields-view';
 import type { AddressFormWords } from './address-correction-form';
 import type { RequestClaimWords } from './claim-form';
 import type { DownloadWords } from './download-button';
+import type { CopyWords } from './copy-digest';
 
 function addressFieldWords(locale: string): AddressFieldWords {
   const t = translatorFor(locale, 'Address');
@@ -32,4 +33,15 @@ export function requestClaimWords(locale: string): RequestClaimWords {
 export function downloadWords(locale: string, productName: string): DownloadWords {
   const t = translatorFor(locale, 'Order');
   return { button: t('download'), label: t('downloadNamed', { name: productName }), failed: translatorFor(locale, 'Errors')('INTERNAL') };
+}
+
+export function copyDigestWords(locale: string, productName: string, version: string): CopyWords {
+  const t = translatorFor(locale, 'Versions');
+  return { copy: t('copy'), copied: t('copied'), label: t('copyLabel', { name: productName, version }) };
+}
+
+/** The button of one version of a download, named by its version. */
+export function versionDownloadWords(locale: string, productName: string, version: string): DownloadWords {
+  const t = translatorFor(locale, 'Versions');
+  return { button: t('download', { version }), label: t('downloadNamed', { name: productName, version }), failed: translatorFor(locale, 'Errors')('INTERNAL') };
 }

@@ -1,7 +1,7 @@
 // The download endpoint's two hot statements, written once per provider on the
 // driver under Prisma (lib/db/driver.ts): read the license with its product's file
 // source in one query, and count + log in one atomic step.
-import { DownloadEvent, FileSource, License, Product } from '../../db/columns';
+import { DownloadEvent, FileSource, License, Product, ProductVersion } from '../../db/columns';
 import { dateOf, numberOrNull, textOrNull, type Row } from '../../db/row-reader';
 
 export interface LicenseWithSource {
@@ -10,6 +10,8 @@ export interface LicenseWithSource {
   source: {
     kind: string; fileName: string; contentType: string; storedName: string | null; externalUrl: string | null;
     s3Bucket: string | null; s3Key: string | null; s3ExpirySeconds: number;
+    /** The published version the source is (lib/versions), with its SHA-256 when known. */
+    versionId: number | null; sha256: string | null;
   } | null;
 }
 
@@ -43,7 +45,7 @@ export function redirectTarget(source: LicenseWithSource['source']): string | nu
 }
 
 // The aliases LICENSE_WITH_SOURCE_FROM and CLAIM_SOURCE_JOIN give the tables.
-const l = License.as('l'), p = Product.as('p'), f = FileSource.as('f');
+const l = License.as('l'), p = Product.as('p'), f = FileSource.as('f'), v = ProductVersion.as('v');
 
 /** Columns selected under their own names, as [select list entry, name in the result]. */
 const ownNames = <C extends string>(table: Record<C, string>, columns: readonly C[]) =>
@@ -53,17 +55,19 @@ const ownNames = <C extends string>(table: Record<C, string>, columns: readonly 
 const LICENSE_WITH_SOURCE_FIELDS: readonly (readonly [entry: string, name: string])[] = [
   ...ownNames(l, ['id', 'productId', 'expiresAt', 'status', 'downloadLimit', 'downloadCount']),
   [`${p.slug} AS "productSlug"`, 'productSlug'],
-  ...ownNames(f, ['kind', 'fileName', 'contentType', 'storedName', 'externalUrl', 's3Bucket', 's3Key', 's3ExpirySeconds']),
+  ...ownNames(f, ['kind', 'fileName', 'contentType', 'storedName', 'externalUrl', 's3Bucket', 's3Key', 's3ExpirySeconds', 'versionId']),
+  [`${v.sha256} AS "versionSha256"`, 'versionSha256'],
 ];
 
-/** The columns toLicenseWithSource reads, over "License" `l`, "Product" `p` and "FileSource" `f`. */
+/** The columns toLicenseWithSource reads, over "License" `l`, "Product" `p`, "FileSource" `f` and its "ProductVersion" `v`. */
 export const LICENSE_WITH_SOURCE_COLUMNS = LICENSE_WITH_SOURCE_FIELDS.map(([entry]) => entry).join(', ');
 
 /** The same columns by their names in a row set `r` that selected LICENSE_WITH_SOURCE_COLUMNS. */
 export const LICENSE_WITH_SOURCE_NAMES = (r: string) => LICENSE_WITH_SOURCE_FIELDS.map(([, name]) => `${r}."${name}"`).join(', ');
 
 export const LICENSE_WITH_SOURCE_FROM =
-  `${License} l JOIN ${Product} p ON ${p.id} = ${l.productId} LEFT JOIN ${FileSource} f ON ${f.productId} = ${l.productId}`;
+  `${License} l JOIN ${Product} p ON ${p.id} = ${l.productId} LEFT JOIN ${FileSource} f ON ${f.productId} = ${l.productId}
+  LEFT JOIN ${ProductVersion} v ON ${v.id} = ${f.versionId}`;
 
 export const SELECT_LICENSE_WITH_SOURCE = `${LICENSE_WITH_SOURCE_COLUMNS} FROM ${LICENSE_WITH_SOURCE_FROM}`;
 
@@ -114,12 +118,13 @@ export function toLicenseWithSource(row: Row): LicenseWithSource {
       storedName: textOrNull(row.storedName), externalUrl: textOrNull(row.externalUrl),
       s3Bucket: textOrNull(row.s3Bucket), s3Key: textOrNull(row.s3Key),
       s3ExpirySeconds: Number(row.s3ExpirySeconds),
+      versionId: numberOrNull(row.versionId), sha256: textOrNull(row.versionSha256),
     },
   };
 }
 
-/** What a redirect claim's UPDATE of "License" `l` joins: its product `p` and that product's file source `f`. */
-export const CLAIM_SOURCE_JOIN = `${Product} p JOIN ${FileSource} f ON ${f.productId} = ${p.id}`;
+/** What a redirect claim's UPDATE of "License" `l` joins: its product `p`, that product's file source `f` and its version `v`. */
+export const CLAIM_SOURCE_JOIN = `${Product} p JOIN ${FileSource} f ON ${f.productId} = ${p.id} LEFT JOIN ${ProductVersion} v ON ${v.id} = ${f.versionId}`;
 
 /**
  * The redirect claim's condition, on "License" `l` joined with CLAIM_SOURCE_JOIN, for both

@@ -14,8 +14,9 @@ import { saveProductTextsAction } from '../actions';
 import { DownloadSettingsForm } from './download-settings-form';
 import { ProductForm } from './product-form';
 import { DOWNLOAD_SETTINGS_KEYS, PRODUCT_FORM_KEYS, SOURCE_KINDS } from './form-words';
+import { VersionsSection, type VersionsQuery } from './versions-section';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ uploaded?: string; uploadError?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ uploaded?: string; uploadError?: string } & VersionsQuery> };
 type AdminProduct = NonNullable<Awaited<ReturnType<typeof productForAdmin>>>;
 
 export async function generateMetadata({ params }: Pick<Props, 'params'>) {
@@ -34,10 +35,14 @@ async function uploadErrorWords(uploadError: string) {
 export default async function AdminProductPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
-  return <AdminShell><AdminProductView slug={slug} uploaded={query.uploaded} uploadError={query.uploadError} /></AdminShell>;
+  return <AdminShell><AdminProductView slug={slug} uploaded={query.uploaded} uploadError={query.uploadError} query={query} /></AdminShell>;
 }
 
-async function AdminProductView({ slug, uploaded, uploadError }: { slug: string; uploaded?: string; uploadError?: string }) {
+/** Query values are strings; a repeated one (an array) counts as absent. */
+const single = (query: VersionsQuery): VersionsQuery =>
+  Object.fromEntries(Object.entries(query).filter(([, value]) => typeof value === 'string'));
+
+async function AdminProductView({ slug, uploaded, uploadError, query }: { slug: string; uploaded?: string; uploadError?: string; query: VersionsQuery }) {
   const product = await productForAdmin(db(), slug);
   if (!product) notFound();
   const { t } = await adminWords();
@@ -58,6 +63,9 @@ async function AdminProductView({ slug, uploaded, uploadError }: { slug: string;
       </section>
       <ProductTranslations product={product} />
       <WhatItSells product={product} />
+      {FULFILMENT[product.kind].hasFile ? (
+        <VersionsSection product={{ ...product, currentVersionId: product.fileSource?.versionId ?? null }} query={single(query)} />
+      ) : null}
       {FULFILMENT[product.kind].hasFile ? <ProductFile product={product} uploaded={uploaded} uploadError={uploadError} /> : null}
     </>
   );

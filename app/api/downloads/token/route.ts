@@ -14,6 +14,8 @@ const bodySchema = z.object({
   order_link: z.string().max(2000).regex(/^\/orders\/\d{1,20}\?/),
   license_id: z.number().int().positive().max(MAX_DB_ID),
   product_slug: z.string().min(1).max(200),
+  // An earlier version the buyer picked (lib/versions); absent: the latest.
+  version_id: z.number().int().positive().max(MAX_DB_ID).optional(),
 });
 
 const parseJson = (text: string): unknown => { try { return JSON.parse(text); } catch { return null; } };
@@ -24,12 +26,12 @@ export async function POST(request: Request) {
     await rateLimits().consume('download-token', clientAddressOf(request.headers, shop().settings.trustProxy));
     const parsed = bodySchema.safeParse(parseJson(await readBodyText(request)));
     if (!parsed.success) throw refusal('BAD_REQUEST');
-    const { order_link, license_id, product_slug } = parsed.data;
+    const { order_link, license_id, product_slug, version_id } = parsed.data;
     const [path, query] = order_link.split('?');
     const session = await getShopSession();
     const issued = await issueDownloadToken(db(), {
       orderNumber: path.slice('/orders/'.length), orderLinkQuery: queryPairs(query), sessionOrders: session.orders ?? [],
-      licenseId: license_id, productSlug: product_slug,
+      licenseId: license_id, productSlug: product_slug, versionId: version_id,
     }, shop().rings, new Date());
     return Response.json(issued, { headers: PRIVATE_HEADERS });
   } catch (error) {

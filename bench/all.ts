@@ -10,6 +10,7 @@ import { benchPayments } from './payments';
 import { benchLighthouse } from './lighthouse';
 import { benchFindOrders } from './find-orders';
 import { benchWebhooks } from './webhooks';
+import { benchUploadHashing } from './upload-hashing';
 
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -23,6 +24,7 @@ if (wanted('payments')) await benchPayments(['sqlite', 'postgresql']);
 if (wanted('lighthouse')) await benchLighthouse();
 if (wanted('find-orders')) await benchFindOrders();
 if (wanted('webhooks')) await benchWebhooks();
+if (wanted('upload-hashing')) await benchUploadHashing();
 // These two run as they load (top-level await): importing them is running them.
 if (wanted('secure-payload')) await import('./secure-payload');
 if (wanted('content-links')) await import('./content-links');

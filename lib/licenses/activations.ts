@@ -152,9 +152,9 @@ export interface ActivationView { instanceId: string; name: string; createdAt: D
 export interface KeyView { licenseId: number; productName: string; licenseKey: string; status: string; activationLimit: number | null; activationCount: number; activations: ActivationView[] }
 
 /** An order's keys with their activations, newest first (the order page and the admin's). */
-export async function keysOfOrder(db: Db, orderId: number): Promise<KeyView[]> {
+export async function keysOfOrder(db: Db, order: number | { number: string }): Promise<KeyView[]> {
   const rows = await db.license.findMany({
-    where: { orderId, licenseKey: { not: null } }, orderBy: { id: 'asc' },
+    where: { ...(typeof order === 'number' ? { orderId: order } : { order: { number: order.number } }), licenseKey: { not: null } }, orderBy: { id: 'asc' },
     select: {
       id: true, licenseKey: true, status: true, activationLimit: true, activationCount: true, orderItem: { select: { productName: true } },
       activations: { orderBy: { id: 'desc' }, take: 50, select: { instanceId: true, name: true, createdAt: true, deactivatedAt: true, deactivatedBy: true } },

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '@/app/_components/dates';
 import { AddressCorrectionForm } from './address-correction-form';
 import { MyDownloads } from './my-downloads';
 import { MyReading } from './my-reading';
+import { MyLicenses } from './my-licenses';
 import { RequestClaimForm } from './claim-form';
 import { PayNowForm } from './payment-forms';
 import { addressFormWords, requestClaimWords } from './words';
@@ -62,6 +63,7 @@ export function OrderDetails({ view, linkQuery, thanks = false }: { view: OrderM
       <CartSummary cart={view} nothingPosted={!isShipped(view)} />
       {view.tier === 'FULL' ? <PaymentDetails view={view} /> : null}
       {view.tier === 'FULL' && view.sections.includes('downloads') && view.downloads.length > 0 ? <MyDownloads view={view} linkQuery={linkQuery} now={new Date()} /> : null}
+      {view.tier === 'FULL' && view.sections.includes('downloads') ? <MyLicenses number={view.number} linkQuery={linkQuery} /> : null}
       {view.tier === 'FULL' && view.sections.includes('reading') && view.paidAt ? <MyReading number={view.number} /> : null}
       {view.tier === 'FULL' ? <CustomerDetails view={view} linkQuery={linkQuery} /> : (
         <>

@@ -1,5 +1,7 @@
 import { db } from '@/lib/server/shop';
 import { licensesWithLog } from '@/lib/downloads/licenses';
+import { keysOfOrder } from '@/lib/licenses/activations';
+import { LicenseKeyDetails } from './license-keys';
 import { LicenseOverrideForm, LicenseStatusForm } from '../../admin-forms';
 import { AdminTable } from '../../admin-table';
 import { adminWords, wordsFor, type AdminTranslator } from '../../admin-words';
@@ -13,7 +15,7 @@ const describeEvent = (t: AdminTranslator, e: LoggedDownload) => {
 };
 
 export async function OrderLicenses({ orderId }: { orderId: number }) {
-  const licenses = await licensesWithLog(db(), orderId);
+  const [licenses, keys] = await Promise.all([licensesWithLog(db(), orderId), keysOfOrder(db(), orderId)]);
   if (licenses.length === 0) return null;
   const { t, dateTime } = await adminWords();
   return (
@@ -27,6 +29,7 @@ export async function OrderLicenses({ orderId }: { orderId: number }) {
               ? t('licenseUsedUnlimited', { used: license.downloadCount })
               : t('licenseUsedOf', { used: license.downloadCount, limit: license.downloadLimit })}
             {license.expiresAt ? ` · ${t('licenseExpires', { date: dateTime(license.expiresAt) })}` : ''}</p>
+          {keys.filter((key) => key.licenseId === license.id).map((key) => <LicenseKeyDetails key={key.licenseId} view={key} t={t} dateTime={dateTime} />)}
           <LicenseStatusForm licenseId={license.id} status={license.status} label={license.status === 'active' ? t('licenseRevoke') : t('licenseReactivate')} />
           <LicenseOverrideForm licenseId={license.id} downloadLimit={license.downloadLimit?.toString() ?? ''}
             expiresOn={license.expiresAt?.toISOString().slice(0, 10) ?? ''} words={wordsFor(t, ['licenseLimit', 'licenseExpiresOn', 'licenseSaveLimits'])} />

@@ -12,6 +12,7 @@ import { adminTitle, adminWords, wordsFor } from '../../admin-words';
 import { TranslationForm } from '../../translation-form';
 import { saveProductTextsAction } from '../actions';
 import { DownloadSettingsForm } from './download-settings-form';
+import { LicenseKeysForm } from './license-keys-form';
 import { ProductForm } from './product-form';
 import { DOWNLOAD_SETTINGS_KEYS, PRODUCT_FORM_KEYS, SOURCE_KINDS } from './form-words';
 import { VersionsSection, type VersionsQuery } from './versions-section';
@@ -67,6 +68,13 @@ async function AdminProductView({ slug, uploaded, uploadError, query }: { slug: 
         <VersionsSection product={{ ...product, currentVersionId: product.fileSource?.versionId ?? null }} query={single(query)} />
       ) : null}
       {FULFILMENT[product.kind].hasFile ? <ProductFile product={product} uploaded={uploaded} uploadError={uploadError} /> : null}
+      {FULFILMENT[product.kind].hasFile ? (
+        <section aria-labelledby="license-keys-heading">
+          <h2 id="license-keys-heading">{t('licenseKeysHeading')}</h2>
+          <LicenseKeysForm slug={product.slug} initial={{ licenseKeys: product.licenseKeys ? 'on' : '', activationLimit: product.activationLimit?.toString() ?? '' }}
+            words={wordsFor(t, ['licenseKeysIssue', 'activationLimit', 'licenseKeysSave', 'licenseKeysSaved'])} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
 // Small real files attached to the demo's digital products by `npm run db:setup`,
 // so a new user can buy one and download it at once. Generated, not committed:
 // a one-page PDF and ZIPs with a readme and a cut file.
+import { publishVersion } from '../versions/publish';
 import { Readable } from 'node:stream';
 import { strToU8, zipSync } from 'fflate';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
@@ -55,8 +56,12 @@ export async function attachSampleFiles(db: Db, storageDir: string, now: Date): 
   for (const sample of SAMPLE_FILES) {
     const product = await db.product.findUnique({ where: { slug: sample.slug }, include: { fileSource: true } });
     if (!product || product.fileSource) continue;
-    const { storedName } = await saveUpload(storageDir, Readable.from([Buffer.from(await sample.bytes())]), sample.fileName);
+    const { storedName, sha256, bytes } = await saveUpload(storageDir, Readable.from([Buffer.from(await sample.bytes())]), sample.fileName);
     await saveUploadedFile(db, product.id, { storedName, fileName: sample.fileName, contentType: sample.contentType }, now);
+    // Published as version 1.0 (lib/versions), so buyers see its digest; nobody has bought it yet to be told.
+    await publishVersion(db, { productId: product.id, version: '1.0', notes: '', file: {
+      kind: 'local', storedName, fileName: sample.fileName, contentType: sample.contentType, sha256, sizeBytes: bytes,
+    } }, null, now);
     attached.push(sample.slug);
   }
   return attached;

@@ -16,7 +16,8 @@ export interface Published { id: number; noticesQueued: number }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
 
-export async function publishVersion(db: Db, input: NewVersion, ctx: NoticeContext, now: Date): Promise<Published> {
+/** `ctx` null: nobody is told (a demo's first file, attached before anyone bought it). */
+export async function publishVersion(db: Db, input: NewVersion, ctx: NoticeContext | null, now: Date): Promise<Published> {
   const { file } = input;
   try {
     return await db.$transaction(async (tx) => {
@@ -32,7 +33,7 @@ export async function publishVersion(db: Db, input: NewVersion, ctx: NoticeConte
       });
       const current = await followLatest(tx, input.productId, now);
       // Only a version that became the latest is news: publishing 1.0.1 after 2.0 tells no one.
-      const noticesQueued = current === created.id ? await queueUpdateNotices(tx, created, ctx, now) : 0;
+      const noticesQueued = current === created.id && ctx ? await queueUpdateNotices(tx, created, ctx, now) : 0;
       return { id: created.id, noticesQueued };
     });
   } catch (error) {

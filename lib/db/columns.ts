@@ -59,4 +59,8 @@ export const Refund = table('Refund', ['orderId', 'amountCents', 'status', 'sett
 export const AccessGrant = table('AccessGrant', ['linkRef', 'revokedAt']);
 
 /** Every model hand-written SQL names, for the test that ties them to the schema. */
-export const SQL_TABLES = [License, Product, FileSource, ProductVersion, DownloadEvent, Order, OrderItem, Refund, AccessGrant] as const;
+export const WebhookDelivery = table('WebhookDelivery', ['id', 'endpointId', 'status', 'nextAttemptAt', 'leaseUntil', 'leaseOwner', 'attempts']);
+
+export const WebhookEndpoint = table('WebhookEndpoint', ['id', 'enabled']);
+
+export const SQL_TABLES = [License, Product, FileSource, ProductVersion, DownloadEvent, Order, OrderItem, Refund, AccessGrant, WebhookDelivery, WebhookEndpoint] as const;

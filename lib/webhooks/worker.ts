@@ -3,7 +3,8 @@
 // and then marks it delivered (a 2xx), schedules a retry with exponential backoff and jitter,
 // or, past its giveUpAt (about a day after it was written), marks it failed for the admin.
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/client';
+import { driverOf, type Db } from '../db/client';
+import { WebhookDelivery, WebhookEndpoint } from '../db/columns';
 import { isAcknowledged, sendWebhook, SEND_LIMITS, type SendLimits, type SendOutcome } from './send';
 import { secretsInForce, signedHeaders } from './signing';
 import type { Resolver, TargetPolicy } from './targets';
@@ -46,8 +47,36 @@ const due = (now: Date) => ({
   OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
 });
 
-/** Claims up to `batch` due deliveries for `workerId`; each claim is a conditional UPDATE that only one worker can win. */
+const d = WebhookDelivery.as('d'), e = WebhookEndpoint.as('e');
+
+/**
+ * PostgreSQL: one statement claims a whole batch; rows another worker is claiming at the same
+ * moment are skipped (SKIP LOCKED), not waited for. timestamp(3) columns hold UTC, passed as text.
+ */
+export const CLAIM_DUE_POSTGRES = `UPDATE ${WebhookDelivery}
+  SET ${WebhookDelivery.col('leaseUntil')} = $2::timestamp(3), ${WebhookDelivery.col('leaseOwner')} = $3, ${WebhookDelivery.col('attempts')} = ${WebhookDelivery.col('attempts')} + 1
+  WHERE ${WebhookDelivery.col('id')} IN (
+    SELECT ${d.id} FROM ${WebhookDelivery} d JOIN ${WebhookEndpoint} e ON ${e.id} = ${d.endpointId}
+    WHERE ${d.status} = 'pending' AND ${d.nextAttemptAt} <= $1::timestamp(3)
+      AND (${d.leaseUntil} IS NULL OR ${d.leaseUntil} < $1::timestamp(3)) AND ${e.enabled}
+    ORDER BY ${d.nextAttemptAt} LIMIT $4
+    FOR UPDATE OF d SKIP LOCKED)
+  RETURNING ${WebhookDelivery.col('id')}`;
+
+const utc = (date: Date) => date.toISOString().slice(0, 23);
+
+/** Claims up to `batch` due deliveries for `workerId`; only one worker can win each. */
 export async function claimDue(db: Db, workerId: string, batch: number, leaseMs: number, now: Date): Promise<number[]> {
+  const driver = driverOf(db);
+  if (driver.provider === 'postgresql') {
+    const { rows } = await driver.pool.query(CLAIM_DUE_POSTGRES, [utc(now), utc(new Date(now.getTime() + leaseMs)), workerId, batch]);
+    return rows.map((row: { id: number }) => Number(row.id));
+  }
+  return claimEachConditionally(db, workerId, batch, leaseMs, now);
+}
+
+/** SQLite (one writer at a time): read the due ones, then claim each with a conditional UPDATE. */
+async function claimEachConditionally(db: Db, workerId: string, batch: number, leaseMs: number, now: Date): Promise<number[]> {
   const candidates = await db.webhookDelivery.findMany({ where: { ...due(now), endpoint: { enabled: true } }, orderBy: { nextAttemptAt: 'asc' }, take: batch * 2, select: { id: true } });
   // Two workers reading the same candidates try them in different orders, so they rarely collide.
   const order = candidates.map((c) => c.id).sort(() => Math.random() - 0.5);

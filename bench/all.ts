@@ -11,6 +11,7 @@ import { benchLighthouse } from './lighthouse';
 import { benchFindOrders } from './find-orders';
 import { benchWebhooks } from './webhooks';
 import { benchUploadHashing } from './upload-hashing';
+import { benchLicenseApi } from './license-api';
 
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
@@ -25,6 +26,7 @@ if (wanted('lighthouse')) await benchLighthouse();
 if (wanted('find-orders')) await benchFindOrders();
 if (wanted('webhooks')) await benchWebhooks();
 if (wanted('upload-hashing')) await benchUploadHashing();
+if (wanted('license-api')) await benchLicenseApi();
 // These two run as they load (top-level await): importing them is running them.
 if (wanted('secure-payload')) await import('./secure-payload');
 if (wanted('content-links')) await import('./content-links');

@@ -12,6 +12,7 @@ import { createDownloadToken, downloadTokenRing } from '../../lib/downloads/toke
 import { claimPath, orderClaimRing } from '../../lib/order-claims/claims';
 import { orderFinderRing, signInPath } from '../../lib/order-finder/sign-in';
 import { signedPath } from '../../lib/signing';
+import { optOutPath, updateNoticeRing } from '../../lib/versions/notices';
 
 /** Every language the shop speaks (lib/i18n/locales.ts): a new one is toured without a change here. */
 export const LANGUAGES = LOCALES;
@@ -118,6 +119,8 @@ export const SHOPPER_STOPS: Stop[] = [
   { name: 'sign-in page', who: 'fresh', open: go(() => signInPath('tour-nonce', orderFinderRing([CURRENT_KEY]), nowSeconds() + 600)) },
   { name: 'sign-in page, link expired', who: 'fresh', open: go(() => signInPath('tour-nonce', orderFinderRing([CURRENT_KEY]), nowSeconds() - 60)) },
   { name: 'sign-in link refused (410 page)', who: 'fresh', open: submit(() => signInPath('tour-nonce', orderFinderRing([CURRENT_KEY]), nowSeconds() + 600), 'main form', 'main h1') },
+  { name: 'update emails opt-out', who: 'fresh', open: go((t) => signedPath(optOutPath(t.paid.number), updateNoticeRing([CURRENT_KEY]))) },
+  { name: 'update emails opt-out, link refused', who: 'fresh', open: go((t) => `${optOutPath(t.paid.number)}?signature=not-a-real-one`) },
 ];
 
 export const ADMIN_STOPS: Stop[] = [

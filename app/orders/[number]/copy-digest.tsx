@@ -18,9 +18,6 @@ export function CopyDigest({ digest, words }: { digest: string; words: CopyWords
     }
   }
   return (
-    <span className="copy-digest">
-      <button type="button" onClick={copy} aria-label={words.label}>{copied ? words.copied : words.copy}</button>
-      <span role="status" className="visually-hidden">{copied ? words.copied : ''}</span>
-    </span>
+    <button type="button" className="copy-digest" onClick={copy} aria-label={copied ? words.copied : words.label}>{copied ? words.copied : words.copy}</button>
   );
 }

@@ -6,7 +6,10 @@ import { createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '@/lib/db/client';
 import { deriveKeyRing } from '@/lib/signing';
-import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
+import { ORDER_LINK_PURPOSE, signedOrderPath } from '@/lib/order-access/links';
+import { OrderAccessDenied } from '@/lib/order-access/errors';
+import { freeActivationAsBuyer } from '@/lib/licenses/free';
+import { queryPairs } from '@/lib/signing';
 import { publishedJwks, activeKey, privateKeyOf } from '@/lib/key-store';
 import { refundOrder } from '@/lib/payments/refund';
 import { testProvider } from '@/lib/payments/providers/test';
@@ -139,6 +142,20 @@ describe.each(PROVIDERS_UNDER_TEST)('license keys on %s', (provider) => {
     await expect(freeActivation(test.db, order.licenses[1].id, instance.id, 'admin', now)).rejects.toBeInstanceOf(InstanceUnknown);
     const [view] = await keysOfOrder(test.db, order.id);
     expect(view).toMatchObject({ licenseKey: key, activationCount: 0, activations: [{ instanceId: instance.id, deactivatedBy: 'buyer' }] });
+  });
+
+  it('the buyer frees from the FULL tier only (signed link and this browser), and only their own order\'s activations', async () => {
+    const { key, order } = await boughtPlugin();
+    const other = await boughtPlugin();
+    const { instance } = await activate(key);
+    const query = queryPairs(signedOrderPath(order.number, ring).split('?')[1]);
+    const request = { number: order.number, query, sessionOrders: [order.number], licenseId: order.licenses[0].id, instanceId: instance.id };
+    await expect(freeActivationAsBuyer(test.db, { ...request, sessionOrders: [] }, ring, now)).rejects.toBeInstanceOf(OrderAccessDenied);
+    await expect(freeActivationAsBuyer(test.db, { ...request, query: [] }, ring, now)).rejects.toBeInstanceOf(OrderAccessDenied);
+    await expect(freeActivationAsBuyer(test.db, { ...request, licenseId: other.order.licenses[0].id }, ring, now)).rejects.toBeInstanceOf(InstanceUnknown);
+    expect((await test.db.license.findUniqueOrThrow({ where: { id: order.licenses[0].id } })).activationCount).toBe(1);
+    await freeActivationAsBuyer(test.db, request, ring, now);
+    expect((await test.db.license.findUniqueOrThrow({ where: { id: order.licenses[0].id } })).activationCount).toBe(0);
   });
 
   it('signs a certificate that jose verifies against the published JWKS', async () => {

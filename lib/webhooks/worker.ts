@@ -146,17 +146,21 @@ export interface RunningWorker {
 export function startWebhookWorker(db: Db, settings: WorkerSettings, id: string = newWorkerId()): RunningWorker {
   let stopped = false;
   let wake: (() => void) | undefined;
+  let failures = 0;
   const loop = (async () => {
     while (!stopped) {
       let busy = false;
       try {
         busy = (await deliverDueWebhooks(db, id, settings)).claimed === settings.batch;
+        failures = 0;
       } catch (error) {
-        console.warn('[webhooks] delivery round failed:', (error as Error).message);
+        // A database that is down is asked again later and later (up to a minute), and said once.
+        if (failures === 0) console.warn('[webhooks] delivery round failed; backing off:', (error as Error).message);
+        failures += 1;
       }
       if (!busy && !stopped) {
         await new Promise<void>((resume) => {
-          const timer = setTimeout(resume, settings.idleMs);
+          const timer = setTimeout(resume, Math.min(settings.idleMs * 2 ** Math.min(failures, 16), Math.max(settings.idleMs, 60_000)));
           timer.unref?.();
           wake = () => { clearTimeout(timer); resume(); };
         });

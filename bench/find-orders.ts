@@ -56,7 +56,7 @@ export async function benchFindOrders() {
     }
   }
 
-  const port = benchPort(19);
+  const port = benchPort(17); // 4367: 4369 is epmd (RabbitMQ) on these machines
   const shop = await startShop(port, {
     DATABASE_URL: database.url,
     RATE_LIMITS: 'find-orders-per-ip=999999999/60,find-orders-per-email=999999999/60',

@@ -53,16 +53,16 @@ test('a buyer in a fresh browser finds every order of the address by email', asy
   await other.getByRole('button', { name: 'Show my orders' }).click();
   await other.waitForURL(/\/my-orders\?found=2$/);
   await expect(other.getByRole('status')).toHaveText('Open in this browser: 2 orders of your email address.');
-  const rows = other.getByRole('table').getByRole('row');
+  const rows = other.getByRole('main').getByRole('listitem');
   await expect(rows.filter({ hasText: `#${first.number}` })).toHaveCount(1);
   await expect(rows.filter({ hasText: `#${second.number}` })).toHaveCount(1);
-  await other.getByRole('link', { name: `#${first.number}` }).click();
+  await other.getByRole('link', { name: `Order #${first.number}` }).click();
   await other.waitForURL(new RegExp(`/orders/${first.number}\\?signature=`));
   // FULL: the buyer's own details (a download order has no delivery address) and the downloads.
   await expect(other.getByText(customer.email, { exact: true })).toBeVisible();
   await expect(other.getByRole('heading', { name: 'My downloads' })).toBeVisible();
   await other.goto('/my-orders');
-  await other.getByRole('link', { name: `#${second.number}` }).click();
+  await other.getByRole('link', { name: `Order #${second.number}` }).click();
   await expect(other.getByText(customer.addressLine1)).toBeVisible();
 
   // A second use, in yet another browser, opens nothing.
@@ -71,7 +71,7 @@ test('a buyer in a fresh browser finds every order of the address by email', asy
   await thief.getByRole('button', { name: 'Show my orders' }).click();
   await expect(thief.getByText('This sign-in link has expired or was already used.')).toBeVisible();
   await thief.goto('/my-orders');
-  await expect(thief.getByRole('table')).toHaveCount(0);
+  await expect(thief.getByRole('main').getByRole('listitem')).toHaveCount(0);
   await thief.close();
   await phone.close();
 });

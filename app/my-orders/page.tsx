@@ -38,20 +38,18 @@ export default async function MyOrdersPage({ searchParams }: Props) {
       {orders.length > 0 ? (
         <>
           <h2>{t('held')}</h2>
-          <table className="items">
-            <thead><tr><th scope="col">{t('order')}</th><th scope="col">{t('placed')}</th><th scope="col">{t('status')}</th><th scope="col">{t('total')}</th></tr></thead>
-            <tbody>
-              {orders.map((order) => (
-                <tr key={order.number}>
-                  {/* The session holds the order, so its signed link opens it at the FULL tier. */}
-                  <td><a href={signedOrderPath(order.number, shop().rings.orders)}>#{order.number}</a>{order.testMode ? ` ${t('test')}` : ''}</td>
-                  <td>{formatDateTime(order.placedAt, locale)}</td>
-                  <td>{status(`status_${order.status}` as Parameters<typeof status>[0])}</td>
-                  <td>{formatMoney(order.totalCents, order.currency, moneyLocale(locale))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {/* A list, not a table: four columns do not fit a 320 px phone in German or French. */}
+          <ul className="held-orders">
+            {orders.map((order) => (
+              <li key={order.number}>
+                {/* The session holds the order, so its signed link opens it at the FULL tier. */}
+                <a href={signedOrderPath(order.number, shop().rings.orders)}>{t('order')} #{order.number}</a>{order.testMode ? ` ${t('test')}` : ''}
+                <br />
+                {t('placed')}: {formatDateTime(order.placedAt, locale)} · {t('status')}: {status(`status_${order.status}` as Parameters<typeof status>[0])}
+                {' · '}{t('total')}: {formatMoney(order.totalCents, order.currency, moneyLocale(locale))}
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
     </section>

@@ -1,13 +1,26 @@
 // docs/specs/license-api.vectors.json: key format, canonical form, digests, request parsing, and
 // certificates a third party verifies with jose alone (the spec's snippet, run here).
 import { readFileSync } from 'node:fs';
-import { createLocalJWKSet, jwtVerify } from 'jose';
+import { createLocalJWKSet, jwtVerify, type JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { canonicalLicenseKey, generateLicenseKey, licenseKeyDigest, licenseKeyDigestRing, LICENSE_KEY_ALPHABET } from '@/lib/licenses/key';
 import { parseLicenseRequest, type LicenseApiVerb } from '@/lib/licenses/input';
 import { LicenseApiError } from '@/lib/licenses/errors';
 
-const vectors = JSON.parse(readFileSync('docs/specs/license-api.vectors.json', 'utf8'));
+interface Vectors {
+  key_alphabet: string;
+  keys: { random_hex: string; key: string }[];
+  canonical: { typed: string; canonical: string | null }[];
+  digests: { order_ring_key_hex: string; digest_key_hex: string; canonical: string; digest: string }[];
+  requests: { verb: string; content_type: string; body: string; fields?: Record<string, string>; error?: string; field?: string }[];
+  certificates: {
+    issuer: string; jwks: { keys: JWK[] };
+    valid: { certificate: string; now: string; claims: Record<string, unknown> }[];
+    invalid: { certificate: string; now: string; why: string; jose_code: string }[];
+  };
+}
+
+const vectors = JSON.parse(readFileSync('docs/specs/license-api.vectors.json', 'utf8')) as Vectors;
 
 describe('license-api vectors', () => {
   it('uses the documented alphabet', () => { expect(LICENSE_KEY_ALPHABET).toBe(vectors.key_alphabet); });

@@ -47,7 +47,7 @@ test('buy the plugin, activate to the limit, free one on the order page, update 
   await page.goto('/admin/products/paper-engineering-plugin');
   await page.getByLabel('Version (for example 1.1)').fill('1.1');
   await page.getByLabel('Release notes (Markdown)').fill('## Fixed\n- Layers keep their order');
-  await page.getByLabel('File to upload').setInputFiles({ name: 'plugin-1.1.zip', mimeType: 'application/zip', buffer: bytes });
+  await page.locator('#version-file').setInputFiles({ name: 'plugin-1.1.zip', mimeType: 'application/zip', buffer: bytes });
   await page.getByRole('button', { name: 'Publish version' }).click();
   await expect(page.getByText(/Version 1\.1 published/)).toBeVisible();
 

@@ -5,10 +5,10 @@ import { recordWebhookEvent, recordWebhookEventOnce, type WebhookWriter } from '
 
 interface PaidLine { orderId: number; orderItemId: number; product: { id: number; downloadLimit: number | null; licenseDays: number | null } }
 
-/** A paid line of a download product gets one license, with the product's defaults as it was priced. */
 /** What a software product's license carries besides (lib/licenses/grant.ts makes it). */
 export interface LicenseKeyFields { licenseKey: string; keyDigest: string; activationLimit: number | null }
 
+/** A paid line of a download product gets one license, with the product's defaults as it was priced. */
 export async function createLicense(tx: Pick<Tx, 'license'>, line: PaidLine, now: Date, key?: LicenseKeyFields) {
   const { product } = line;
   await tx.license.create({

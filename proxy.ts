@@ -99,8 +99,9 @@ async function adminCookieRenewal(request: NextRequest, appKeys: string[], secur
 }
 
 export const config = {
-  // Uploads stream straight to disk with their own limit (MAX_UPLOAD_BYTES): running the proxy
+  // Uploads (a product's file, a new version's file) stream straight to disk with their own limit
+  // (MAX_UPLOAD_BYTES) and check origin and admin themselves: running the proxy
   // would make Next buffer their bodies. Static assets need no nonce. The download endpoint
   // (GET/HEAD only, a file or a redirect) sets its own headers and is the shop's hot path.
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|images/|api/admin/products/[^/]+/file|api/downloads/(?!token$)[^/]+$).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|images/|api/admin/products/[^/]+/file|api/admin/products/[^/]+/versions|api/downloads/(?!token$)[^/]+$).*)'],
 };

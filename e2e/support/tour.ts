@@ -4,10 +4,10 @@
 // opens in a fresh context of its own, in the language asked for (the `shop_lang` cookie the
 // header's language switch sets). Steps after `goto` use no words, so they work in any language.
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { LOCALES, type Locale } from '../../lib/i18n/locales';
+import { LOCALES, type Catalogue, type Locale } from '../../lib/i18n/locales';
 import { ADMIN_PASSWORD, BASE_URL, CURRENT_KEY } from './env';
 import { buyContent, resignWithExpiry, tamper as tampered } from './content';
-import { addToCart, licensesOf, loginAsAdmin, newCustomer, placeOrder, placeUnpaidOrder, signWithKey } from './shop';
+import { addToCart, licensesOf, loginAsAdmin, newCustomer, placeOrder, placeUnpaidOrder, signWithKey, type Customer } from './shop';
 import { createDownloadToken, downloadTokenRing } from '../../lib/downloads/token';
 import { claimPath, orderClaimRing } from '../../lib/order-claims/claims';
 import { orderFinderRing, signInPath } from '../../lib/order-finder/sign-in';
@@ -24,9 +24,12 @@ export interface Tour {
   /** The browser that bought: its session holds the orders below and a cart of two items. */
   buyer: StorageState;
   admin: StorageState;
+  /** Castle, templates and the plugin, paid; the plugin's key has one activation. */
   paid: { number: string; url: string };
   content: { url: string; article: string; pass: string };
   unpaid: { number: string; url: string; testPayment: string };
+  /** What the buyers typed and what the license API was told: data the pages show, not the shop's words. */
+  typed: string[];
 }
 
 /** Who opens a stop: a new visitor, the buyer's browser, or the logged-in admin. */
@@ -51,6 +54,8 @@ const submit = (path: string | ((tour: Tour) => string), form: string, shows: st
     await page.locator(form).locator('button[type="submit"]').first().click();
     await expect(page.locator(shows).first()).toBeVisible();
   };
+
+const INSTANCE_NAME = 'Studio Mac';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -83,7 +88,7 @@ export const SHOPPER_STOPS: Stop[] = [
   { name: 'checkout', who: 'buyer', open: go('/checkout') },
   { name: 'checkout, with errors', who: 'buyer', open: submit('/checkout', 'form.checkout-form', '[aria-invalid="true"]') },
   { name: 'test payment page', who: 'buyer', open: go((t) => t.unpaid.testPayment) },
-  { name: 'order, FULL (paid, address form, downloads)', who: 'buyer', open: go((t) => t.paid.url) },
+  { name: 'order, FULL (paid, address form, downloads, license key)', who: 'buyer', open: go((t) => t.paid.url) },
   { name: 'order, FULL (reading)', who: 'buyer', open: go((t) => t.content.url) },
   { name: 'order, awaiting payment after a decline', who: 'buyer', open: go((t) => t.unpaid.url) },
   { name: 'order, MINIMAL', who: 'fresh', open: go((t) => t.paid.url) },
@@ -134,6 +139,7 @@ export const ADMIN_STOPS: Stop[] = [
   { name: 'admin products', who: 'admin', open: go('/admin/products') },
   { name: 'admin product, physical', who: 'admin', open: go('/admin/products/pop-up-castle') },
   { name: 'admin product, download', who: 'admin', open: go('/admin/products/printable-card-templates') },
+  { name: 'admin product, software (versions, license keys)', who: 'admin', open: go('/admin/products/paper-engineering-plugin') },
   { name: 'admin coupons', who: 'admin', open: go('/admin/coupons') },
   { name: 'admin accounts', who: 'admin', open: go('/admin/accounts') },
   { name: 'admin articles', who: 'admin', open: go('/admin/articles') },
@@ -149,14 +155,19 @@ export const ADMIN_STOPS: Stop[] = [
 export async function prepareTour(browser: Browser): Promise<Tour> {
   const buying = await browser.newContext();
   const page = await buying.newPage();
-  const paid = await placeOrder(page, newCustomer(), [['pop-up-castle', 1], ['printable-card-templates', 1]]);
-  const contentNumber = await buyContent(page, newCustomer(), ['article-how-pop-ups-work', 'studio-pass']);
+  const customers: Customer[] = [newCustomer(), newCustomer(), newCustomer()];
+  const paid = await placeOrder(page, customers[0], [['pop-up-castle', 1], ['printable-card-templates', 1], ['paper-engineering-plugin', 1]]);
+  await page.goto(paid.url);
+  const licenseKey = (await page.getByTestId('license-key').textContent())!.trim();
+  const activated = await page.request.post('/api/licenses/activate', { form: { license_key: licenseKey, instance_name: INSTANCE_NAME } });
+  if (!activated.ok()) throw new Error(`activating the tour's plugin key answered ${activated.status()}`);
+  const contentNumber = await buyContent(page, customers[1], ['article-how-pop-ups-work', 'studio-pass']);
   const contentUrl = new URL(page.url());
   const links = await page.getByTestId('content-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   const article = links.find((l) => l.includes('/articles/'));
   const pass = links.find((l) => l.includes('/passes/'));
   if (!article || !pass) throw new Error(`the order page of #${contentNumber} links no article or pass: ${links.join(' ')}`);
-  const unpaid = await placeUnpaidOrder(page, newCustomer(), [['pop-up-sailing-ship', 1]]);
+  const unpaid = await placeUnpaidOrder(page, customers[2], [['pop-up-sailing-ship', 1]]);
   await page.waitForURL(/\/test-payment\?/);
   const testPayment = new URL(page.url());
   await page.locator('button[value="decline"]').click();
@@ -174,11 +185,12 @@ export async function prepareTour(browser: Browser): Promise<Tour> {
     buyer, admin: adminState, paid,
     content: { url: `${contentUrl.pathname}${contentUrl.search}`, article, pass },
     unpaid: { ...unpaid, testPayment: `${testPayment.pathname}${testPayment.search}` },
+    typed: [...customers.flatMap((customer) => Object.values(customer)), licenseKey, INSTANCE_NAME],
   };
 }
 
 /** A new context for one stop: the visitor's cookies and the language cookie the header's switch sets. */
-export async function contextFor(browser: Browser, tour: Tour, who: Visitor, language: Language, viewport = { width: 390, height: 844 }) {
+export async function contextFor(browser: Browser, tour: Tour, who: Visitor, language: Language | Catalogue, viewport = { width: 390, height: 844 }) {
   const storageState = who === 'buyer' ? tour.buyer : who === 'admin' ? tour.admin : undefined;
   const context = await browser.newContext({ storageState, viewport, locale: language });
   await context.addCookies([{ name: 'shop_lang', value: language, url: BASE_URL }]);

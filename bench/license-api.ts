@@ -43,6 +43,12 @@ export async function benchLicenseApi() {
     const activate = (i: number) => new URLSearchParams({ license_key: keys[i % keys.length], instance_name: `bench-${i}` }).toString();
     await rate(`${shop.url}/api/licenses/validate`, validate); // warm-up: compiles the routes, fills the caches
     await rate(`${floor.url}/validate`, validate);
+    // What the framework alone costs on this route: a malformed key is refused after the proxy, the
+    // per-address limit and the body parse, before any lookup (a 400 each, counted as non-200).
+    const ceiling = await rate(`${shop.url}/api/licenses/validate`, () => 'license_key=not-a-key');
+    const floorValidate = await rate(`${floor.url}/validate`, validate);
+    report('framework alone: shop refusing a malformed key (no lookup) vs floor validating', `${ceiling.rps.toFixed(0)} req/s (${ceiling.errors} refused, as meant)`,
+      `${floorValidate.rps.toFixed(0)} req/s`, ceiling.rps / floorValidate.rps);
     for (const [verb, body] of [['validate', validate], ['activate', activate]] as const) {
       const shopRate = await rate(`${shop.url}/api/licenses/${verb}`, body);
       const floorRate = await rate(`${floor.url}/${verb}`, body);

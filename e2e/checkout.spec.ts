@@ -137,8 +137,12 @@ test('after a refused submit every value stays, the delivery country too, and th
 
   // A second refused submit keeps them as well (React empties a form after its action).
   await page.getByLabel('Full name').fill('');
+  await page.getByLabel('City').fill('');
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByTestId('error-summary')).toBeFocused();
+  // Listed in the order the form asks for them, whatever order they were checked in.
+  await expect(page.getByTestId('error-summary').getByRole('link')).toHaveText(['Enter a valid email address.', 'Full name is required.', 'City is required.']);
+  await page.getByLabel('City').fill(customer.city);
   await expect(page.getByLabel('Country')).toHaveValue('DE');
 
   await page.getByLabel('Email').fill(customer.email);

@@ -29,6 +29,9 @@ const ADDRESS = ['addressLine1', 'addressLine2', 'city', 'postalCode', 'country'
 
 /** The id of the input a refused field's name points at (`quantity:<slug>` fields have `quantity-<slug>` ids). */
 const inputIdOf = (field: string) => field.replace(/^quantity:/, 'quantity-');
+/** The summary lists refusals in the order the form asks: quantities, contact, address, then the rest. */
+const FORM_ORDER: readonly string[] = [...CONTACT, ...ADDRESS];
+const formRank = (field: string) => (field.startsWith('quantity:') ? -1 : FORM_ORDER.includes(field) ? FORM_ORDER.indexOf(field) : FORM_ORDER.length);
 
 /** After each answer, focus goes to what the shopper must read: the new total, the refusal, or the list of fields to fix. */
 function useFocusOnAnswer(state: CheckoutState) {
@@ -63,7 +66,8 @@ export function CheckoutForm(props: Props) {
 
 /** Every refused field, each a link to its input; it takes the focus after a refused submit. */
 function ErrorSummary({ errors, title, summary }: { errors?: CheckoutState['errors']; title: string; summary: React.RefObject<HTMLDivElement | null> }) {
-  const refused = Object.entries(errors ?? {}).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  const refused = Object.entries(errors ?? {}).filter((entry): entry is [string, string] => Boolean(entry[1]))
+    .sort(([a], [b]) => formRank(a) - formRank(b));
   if (refused.length === 0) return null;
   return (
     <div ref={summary} tabIndex={-1} className="error-summary" aria-labelledby="error-summary-title" data-testid="error-summary">

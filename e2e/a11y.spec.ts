@@ -3,7 +3,7 @@
 // language; on a desktop, and the header's menu open on a phone.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN_STOPS, contextFor, LANGUAGES, prepareTour, SHOPPER_STOPS, type Tour } from './support/tour';
+import { contextFor, LANGUAGES, testEveryStop } from './support/tour';
 
 const describe = (violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']) => violations.map((v) =>
   `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 4).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1).join(' ')}`).join('\n')}`).join('\n');
@@ -13,26 +13,11 @@ async function expectNoViolations(page: Page) {
   expect(violations.map((v) => v.id), describe(violations)).toEqual([]);
 }
 
-let tour: Tour;
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(120_000);
-  tour = await prepareTour(browser);
-});
+const tour = testEveryStop((stop, language) => `${stop.name} (${language}): axe finds nothing`, { width: 1280, height: 800 }, expectNoViolations);
 
 for (const language of LANGUAGES) {
-  for (const stop of [...SHOPPER_STOPS, ...ADMIN_STOPS]) {
-    test(`${stop.name} (${language}): axe finds nothing`, async ({ browser }) => {
-      const context = await contextFor(browser, tour, stop.who, language, { width: 1280, height: 800 });
-      const page = await context.newPage();
-      await stop.open(page, tour);
-      await expect(page.locator('html')).toHaveAttribute('lang', language);
-      await expectNoViolations(page);
-      await context.close();
-    });
-  }
-
   test(`the phone menu, open (${language}): axe finds nothing`, async ({ browser }) => {
-    const context = await contextFor(browser, tour, 'buyer', language);
+    const context = await contextFor(browser, tour(), 'buyer', language);
     const page = await context.newPage();
     await page.goto('/');
     await page.locator('label[for="site-menu-toggle"]').click();

@@ -2,7 +2,7 @@
 // each language: nothing scrolls sideways. Each stop of the tour (support/tour.ts) is measured
 // at 390 × 844, then at 320 and 1280 wide (the same page, resized: it reflows in place).
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN_STOPS, contextFor, LANGUAGES, prepareTour, SHOPPER_STOPS, type Tour } from './support/tour';
+import { contextFor, LANGUAGES, testEveryStop } from './support/tour';
 
 const WIDTHS = [390, 320, 1280];
 
@@ -18,36 +18,26 @@ const overflow = (page: Page) => page.evaluate(() => {
   };
 });
 
-let tour: Tour;
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(120_000);
-  tour = await prepareTour(browser);
-});
+/** Measured at 390 × 844 as opened, then at 320 and 1280 wide (the same page, resized: it reflows in place). */
+async function fitsEveryWidth(page: Page) {
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 844 });
+    const measured = await overflow(page);
+    if (measured.scrollWidth > measured.width) {
+      const path = test.info().outputPath(`at-${width}px.png`);
+      await page.screenshot({ path, fullPage: true });
+      await test.info().attach(`at ${width} px`, { path, contentType: 'image/png' });
+    }
+    expect.soft(measured.scrollWidth, `${width} px: scrollWidth ${measured.scrollWidth}; wider than the screen: ${measured.culprits.join(', ')}`)
+      .toBeLessThanOrEqual(measured.width);
+  }
+}
+
+const tour = testEveryStop((stop, language) => `${stop.name} (${language}) fits 390, 320 and 1280 px`, { width: 390, height: 844 }, fitsEveryWidth);
 
 for (const language of LANGUAGES) {
-  for (const stop of [...SHOPPER_STOPS, ...ADMIN_STOPS]) {
-    test(`${stop.name} (${language}) fits 390, 320 and 1280 px`, async ({ browser }) => {
-      const context = await contextFor(browser, tour, stop.who, language);
-      const page = await context.newPage();
-      await stop.open(page, tour);
-      await expect(page.locator('html')).toHaveAttribute('lang', language);
-      for (const width of WIDTHS) {
-        await page.setViewportSize({ width, height: 844 });
-        const measured = await overflow(page);
-        if (measured.scrollWidth > measured.width) {
-          const path = test.info().outputPath(`at-${width}px.png`);
-          await page.screenshot({ path, fullPage: true });
-          await test.info().attach(`at ${width} px`, { path, contentType: 'image/png' });
-        }
-        expect.soft(measured.scrollWidth, `${width} px: scrollWidth ${measured.scrollWidth}; wider than the screen: ${measured.culprits.join(', ')}`)
-          .toBeLessThanOrEqual(measured.width);
-      }
-      await context.close();
-    });
-  }
-
   test(`the header folds into a menu on a phone whose links all work (${language})`, async ({ browser }) => {
-    const context = await contextFor(browser, tour, 'buyer', language);
+    const context = await contextFor(browser, tour(), 'buyer', language);
     const page = await context.newPage();
     await page.goto('/');
     const nav = page.locator('nav.site-nav');

@@ -3,7 +3,7 @@
 // places the orders, buys the content and logs the admin in once, in English; each stop then
 // opens in a fresh context of its own, in the language asked for (the `shop_lang` cookie the
 // header's language switch sets). Steps after `goto` use no words, so they work in any language.
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { LOCALES, type Catalogue, type Locale } from '../../lib/i18n/locales';
 import { ADMIN_PASSWORD, BASE_URL, CURRENT_KEY } from './env';
 import { buyContent, resignWithExpiry, tamper as tampered } from './content';
@@ -195,4 +195,31 @@ export async function contextFor(browser: Browser, tour: Tour, who: Visitor, lan
   const context = await browser.newContext({ storageState, viewport, locale: language });
   await context.addCookies([{ name: 'shop_lang', value: language, url: BASE_URL }]);
   return context;
+}
+
+/**
+ * For a spec file: prepares the tour once, and registers one test per stop and language that opens
+ * the stop as its visitor would, in that language, at `viewport`, then runs `check` on the page.
+ * Returns a getter for the tour, for the file's other tests.
+ */
+export function testEveryStop(title: (stop: Stop, language: Language) => string, viewport: { width: number; height: number },
+  check: (page: Page) => Promise<void>): () => Tour {
+  let tour: Tour | undefined;
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(120_000);
+    tour = await prepareTour(browser);
+  });
+  for (const language of LANGUAGES) {
+    for (const stop of [...SHOPPER_STOPS, ...ADMIN_STOPS]) {
+      test(title(stop, language), async ({ browser }) => {
+        const context = await contextFor(browser, tour!, stop.who, language, viewport);
+        const page = await context.newPage();
+        await stop.open(page, tour!);
+        await expect(page.locator('html')).toHaveAttribute('lang', language);
+        await check(page);
+        await context.close();
+      });
+    }
+  }
+  return () => tour!;
 }

@@ -13,7 +13,7 @@ import { createEndpoint } from '../lib/webhooks/admin';
 import { signedHeaders } from '../lib/webhooks/signing';
 import { startWebhookWorker, WORKER_DEFAULTS, type WorkerSettings } from '../lib/webhooks/worker';
 import { createDb } from '../lib/db/client';
-import { benchDatabase, report } from './support';
+import { APP_KEYS, benchDatabase, report } from './support';
 import { startReceiver } from '../tests/support/webhook-receiver';
 import { payConcurrently, placeOrders, shopLogTally, spawnWorker, waitUntilAllSettled } from '../tests/support/webhook-faults';
 
@@ -22,7 +22,7 @@ const OUTAGE_MS = Number(process.env.BENCH_WEBHOOK_OUTAGE_S ?? 60) * 1000;
 const THROUGHPUT_EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 1000);
 
 const SETTINGS: Partial<WorkerSettings> = {
-  policy: { httpsOnly: false, allowPrivate: true }, limits: { timeoutMs: 5_000, keepResponseBytes: 1_024 },
+  policy: { httpsOnly: false, allowPrivate: true }, appKeys: [APP_KEYS], limits: { timeoutMs: 5_000, keepResponseBytes: 1_024 },
   leaseMs: 10_000, batch: 32, firstRetryMs: 200, maxRetryMs: 2_000, idleMs: 50,
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -32,7 +32,7 @@ async function faultRun() {
   let secret = '';
   const receiver = await startReceiver(() => [secret], { seed: 1000 });
   try {
-    ({ secret } = await createEndpoint(database.db, { url: receiver.url, description: 'bench', events: ['order.paid'] }, SETTINGS.policy!, new Date()));
+    ({ secret } = await createEndpoint(database.db, { url: receiver.url, description: 'bench', events: ['order.paid'] }, { policy: SETTINGS.policy!, appKeys: SETTINGS.appKeys! }, new Date()));
     receiver.failRate = 0.3;
     const numbers = await placeOrders(database.db, ORDERS);
     const started = performance.now();
@@ -68,7 +68,7 @@ async function workerThroughput(workers: number): Promise<number> {
   let secret = '';
   const receiver = await startReceiver(() => [secret]);
   try {
-    ({ secret } = await createEndpoint(database.db, { url: receiver.url, description: 'bench', events: ['order.paid'] }, SETTINGS.policy!, new Date()));
+    ({ secret } = await createEndpoint(database.db, { url: receiver.url, description: 'bench', events: ['order.paid'] }, { policy: SETTINGS.policy!, appKeys: SETTINGS.appKeys! }, new Date()));
     await payConcurrently(database.db, await placeOrders(database.db, THROUGHPUT_EVENTS), 8);
     const settings = { ...WORKER_DEFAULTS, ...SETTINGS } as WorkerSettings;
     // Each worker on a client (and pool) of its own, as separate shop instances would be.

@@ -9,6 +9,7 @@ import { WebhookTargetRefused, type TargetRefusal } from './errors';
 import { TEST_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from './events';
 import { GIVE_UP_AFTER_MS, writeEvent } from './record';
 import { newWebhookSecret } from './signing';
+import { sealWebhookSecret } from './secrets';
 import { checkTarget, type Resolver, type TargetPolicy } from './targets';
 
 export const MAX_OVERLAP_HOURS = 24 * 7;
@@ -45,26 +46,38 @@ async function checkedUrl(text: string, policy: TargetPolicy, resolve?: Resolver
 
 export interface CreatedEndpoint { id: number; secret: string }
 
-/** A new endpoint; its secret is returned here only (the admin page shows it once). */
+/** What saving an endpoint needs from the configuration: where it may point, and APP_KEYS to seal its secret. */
+export interface EndpointSettings { policy: TargetPolicy; appKeys: readonly string[]; resolve?: Resolver }
+
+/** A new endpoint; its secret is returned here only (the admin page shows it once), and stored sealed. */
 export async function createEndpoint(
-  db: Db, input: z.infer<typeof endpointSchema>, policy: TargetPolicy, now: Date, integrationId: number | null = null, resolve?: Resolver,
+  db: Db, input: z.infer<typeof endpointSchema>, settings: EndpointSettings, now: Date, integrationId: number | null = null,
 ): Promise<CreatedEndpoint> {
-  const url = await checkedUrl(input.url, policy, resolve);
+  const url = await checkedUrl(input.url, settings.policy, settings.resolve);
   const secret = newWebhookSecret();
-  const endpoint = await db.webhookEndpoint.create({
-    data: { url, description: input.description, events: [...new Set(input.events)].join(' '), secret, integrationId, createdAt: now },
-    select: { id: true },
+  // The sealed secret is tied to the row's id, known once the row exists: both in one transaction.
+  const id = await db.$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.create({
+      data: { url, description: input.description, events: [...new Set(input.events)].join(' '), secret: '', integrationId, createdAt: now },
+      select: { id: true },
+    });
+    await tx.webhookEndpoint.update({ where: { id: endpoint.id }, data: { secret: sealWebhookSecret(secret, endpoint.id, settings.appKeys) } });
+    return endpoint.id;
   });
-  return { id: endpoint.id, secret };
+  return { id, secret };
 }
 
 /** A new secret; the old one keeps signing (a second signature) for `overlapHours`. */
-export async function rotateSecret(db: Db, endpointId: number, overlapHours: number, now: Date): Promise<string> {
+export async function rotateSecret(db: Db, endpointId: number, overlapHours: number, appKeys: readonly string[], now: Date): Promise<string> {
   const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, select: { secret: true } });
   const secret = newWebhookSecret();
   await db.webhookEndpoint.update({
     where: { id: endpointId },
-    data: { secret, previousSecret: overlapHours > 0 ? endpoint.secret : null, previousSecretUntil: overlapHours > 0 ? new Date(now.getTime() + overlapHours * 3_600_000) : null },
+    data: {
+      secret: sealWebhookSecret(secret, endpointId, appKeys),
+      previousSecret: overlapHours > 0 ? endpoint.secret : null,
+      previousSecretUntil: overlapHours > 0 ? new Date(now.getTime() + overlapHours * 3_600_000) : null,
+    },
   });
   return secret;
 }

@@ -6,11 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { driverOf, type Db } from '../db/client';
 import { WebhookDelivery, WebhookEndpoint } from '../db/columns';
 import { isAcknowledged, sendWebhook, SEND_LIMITS, type SendLimits, type SendOutcome } from './send';
-import { secretsInForce, signedHeaders } from './signing';
+import { secretsInForce, signedHeaders, type SigningSecrets } from './signing';
+import { openWebhookSecret } from './secrets';
 import type { Resolver, TargetPolicy } from './targets';
 
 export interface WorkerSettings {
   policy: TargetPolicy;
+  /** Opens the endpoints' sealed secrets (lib/webhooks/secrets.ts). */
+  appKeys: readonly string[];
   limits: SendLimits;
   /** A claimed delivery is this worker's for this long; longer than any send can take. */
   leaseMs: number;
@@ -26,7 +29,7 @@ export interface WorkerSettings {
   signingClock?: () => Date;
 }
 
-export const WORKER_DEFAULTS: Omit<WorkerSettings, 'policy'> = {
+export const WORKER_DEFAULTS: Omit<WorkerSettings, 'policy' | 'appKeys'> = {
   limits: SEND_LIMITS, leaseMs: 60_000, batch: 32, firstRetryMs: 10_000, maxRetryMs: 60 * 60_000, idleMs: 1_000,
 };
 
@@ -100,10 +103,21 @@ async function attempt(db: Db, deliveryId: number, workerId: string, settings: W
   });
   if (!delivery || delivery.leaseOwner !== workerId) return 'lost';
   const at = clock();
+  const secrets = openSecrets(delivery.endpointId, delivery.endpoint, at, settings.appKeys);
+  if (!secrets) {
+    console.error(`[webhooks] the secret of endpoint ${delivery.endpointId} opens with no APP_KEYS entry (was the one that sealed it removed?); not sent`);
+    return settle(db, delivery, workerId, { statusCode: null, latencyMs: 0, responseStart: '', error: 'the endpoint secret cannot be unsealed with APP_KEYS' }, at, settings, clock());
+  }
   const signedAt = settings.signingClock?.() ?? new Date();
-  const headers = signedHeaders(delivery.event.messageId, delivery.event.body, secretsInForce(delivery.endpoint, at), signedAt);
+  const headers = signedHeaders(delivery.event.messageId, delivery.event.body, secrets, signedAt);
   const outcome = await sendWebhook(delivery.endpoint.url, delivery.event.body, { ...headers }, settings.policy, settings.limits, settings.resolve);
   return settle(db, delivery, workerId, outcome, at, settings, clock());
+}
+
+/** The secrets that sign now, opened; null when one cannot be. */
+function openSecrets(endpointId: number, stored: SigningSecrets, at: Date, appKeys: readonly string[]): string[] | null {
+  const secrets = secretsInForce(stored, at).map((secret) => openWebhookSecret(secret, endpointId, appKeys));
+  return secrets.every((secret) => secret !== null) ? secrets as string[] : null;
 }
 
 async function settle(

@@ -12,8 +12,10 @@ const LIB = path.resolve('lib');
 const TIERS = {
   composition: ['server', 'config', 'demo'],
   'use case': ['checkout', 'payments', 'orders', 'fulfilment', 'downloads', 'versions', 'licenses', 'content-links', 'secure-payload', 'order-claims', 'order-finder', 'fresh-links', 'admin'],
-  domain: ['order-states', 'order-access', 'catalog', 'signing', 'session', 'coupons', 'content', 'key-store', 'integrations', 'accounts', 'money'],
-  infrastructure: ['db', 'mail', 'http', 'rate-limit', 'i18n', 'errors', 'kept', 'forms', 'webhooks'],
+  domain: ['order-states', 'order-access', 'catalog', 'signing', 'session', 'coupons', 'content', 'key-store', 'integrations', 'accounts', 'money',
+    // Outgoing webhooks: the shop's events for other systems, signed with secrets sealed under APP_KEYS (lib/signing).
+    'webhooks'],
+  infrastructure: ['db', 'mail', 'http', 'rate-limit', 'i18n', 'errors', 'kept', 'forms'],
 } as const;
 const RANK = new Map(Object.values(TIERS).flatMap((units, index, all) => units.map((unit) => [unit as string, all.length - index])));
 

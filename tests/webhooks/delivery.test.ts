@@ -22,6 +22,7 @@ import {
   createEndpoint, deliveryLog, failedDeliveryCount, resendDelivery, resendFailed, rotateSecret, sendTestEvent, setEndpointEnabled,
 } from '@/lib/webhooks/admin';
 import { deliverDueWebhooks, WORKER_DEFAULTS, type WorkerSettings } from '@/lib/webhooks/worker';
+import { openWebhookSecret } from '@/lib/webhooks/secrets';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
 import { testOrderContext } from '../support/orders';
 import { startReceiver, type Receiver } from '../support/webhook-receiver';
@@ -40,7 +41,7 @@ describe.each(PROVIDERS_UNDER_TEST)('outgoing webhooks on %s', (provider) => {
   let secrets: string[] = [];
   let clock = new Date('2026-12-06T10:00:00Z');
   const tick = (ms: number) => { clock = new Date(clock.getTime() + ms); return clock; };
-  const settings: WorkerSettings = { ...WORKER_DEFAULTS, policy: local, limits: { timeoutMs: 1_000, keepResponseBytes: 16 }, firstRetryMs: 60_000, maxRetryMs: 3_600_000 };
+  const settings: WorkerSettings = { ...WORKER_DEFAULTS, policy: local, appKeys: keys, limits: { timeoutMs: 1_000, keepResponseBytes: 16 }, firstRetryMs: 60_000, maxRetryMs: 3_600_000 };
   const round = (worker = 'worker-a', overrides: Partial<WorkerSettings> = {}) => deliverDueWebhooks(test.db, worker, { ...settings, ...overrides }, () => clock);
 
   beforeAll(async () => {
@@ -55,7 +56,7 @@ describe.each(PROVIDERS_UNDER_TEST)('outgoing webhooks on %s', (provider) => {
   });
 
   async function endpoint(events: readonly string[] = ALL_EVENTS, integrationId: number | null = null) {
-    const created = await createEndpoint(test.db, { url: receiver.url, description: 'test receiver', events: [...events] as never }, local, clock, integrationId);
+    const created = await createEndpoint(test.db, { url: receiver.url, description: 'test receiver', events: [...events] as never }, { policy: local, appKeys: keys }, clock, integrationId);
     secrets = [created.secret];
     return created;
   }
@@ -68,9 +69,9 @@ describe.each(PROVIDERS_UNDER_TEST)('outgoing webhooks on %s', (provider) => {
   const eventsOf = (orderId: number) => test.db.webhookEvent.findMany({ where: { orderId }, orderBy: { id: 'asc' }, include: { deliveries: true } });
 
   it('writes order.paid with the payment, one delivery per listening endpoint, and sends it signed', async () => {
-    const { id } = await endpoint();
+    const { id, secret } = await endpoint();
     const other = await endpoint(['order.refunded']);
-    secrets = [(await test.db.webhookEndpoint.findUniqueOrThrow({ where: { id } })).secret];
+    secrets = [secret];
     const order = await paidOrder();
     const [event] = await eventsOf(order.id);
     expect(event.type).toBe('order.paid');
@@ -201,9 +202,34 @@ describe.each(PROVIDERS_UNDER_TEST)('outgoing webhooks on %s', (provider) => {
     expect(after.log[0].responseStart).toBe('x'.repeat(16));
   });
 
+  it('stores secrets sealed: the database holds no secret, and a worker without the APP_KEYS entry that sealed it sends nothing', async () => {
+    const { id, secret } = await endpoint(['order.paid']);
+    const stored = (await test.db.webhookEndpoint.findUniqueOrThrow({ where: { id } })).secret;
+    expect(stored).not.toContain(secret.slice('whsec_'.length));
+    expect(stored).not.toMatch(/^whsec_/);
+    // Another endpoint's sealed secret copied into this row does not open here.
+    const other = await endpoint(['order.paid']);
+    const otherStored = (await test.db.webhookEndpoint.findUniqueOrThrow({ where: { id: other.id } })).secret;
+    expect(openWebhookSecret(otherStored, id, keys)).toBeNull();
+    expect(openWebhookSecret(stored, id, ['a-newer-key-0123456789abcdefghijklmnopq', ...keys])).toBe(secret);
+    await setEndpointEnabled(test.db, other.id, false);
+    secrets = [secret];
+
+    const order = await paidOrder();
+    const heard = receiver.received.length;
+    expect(await round('worker-a', { appKeys: ['not-the-key-that-sealed-0123456789abcdef'] })).toMatchObject({ retried: 1 });
+    expect(receiver.received.length).toBe(heard);
+    const [delivery] = await deliveryLog(test.db, id);
+    expect(delivery.log[0]).toMatchObject({ statusCode: null, error: 'the endpoint secret cannot be unsealed with APP_KEYS' });
+    tick(3_600_000);
+    await round();
+    const [event] = await eventsOf(order.id);
+    expect(receiver.acks.get(event.messageId)).toBe(1);
+  });
+
   it('signs with both secrets during a rotation overlap, then with the new one only', async () => {
     const { id, secret: old } = await endpoint(['order.paid']);
-    const fresh = await rotateSecret(test.db, id, 2, clock);
+    const fresh = await rotateSecret(test.db, id, 2, keys, clock);
     expect(fresh).not.toBe(old);
     secrets = [old]; // a receiver that has not updated yet still verifies
     const order = await paidOrder();
@@ -242,12 +268,12 @@ describe.each(PROVIDERS_UNDER_TEST)('outgoing webhooks on %s', (provider) => {
 
   it('refuses a private target when saved, and again when sent if DNS changed to one', async () => {
     const production = { httpsOnly: true, allowPrivate: false };
-    await expect(createEndpoint(test.db, { url: 'https://127.0.0.1/hooks', description: '', events: ['order.paid'] }, production, clock)).rejects.toBeInstanceOf(InputInvalid);
-    await expect(createEndpoint(test.db, { url: 'http://hooks.example/x', description: '', events: ['order.paid'] }, production, clock)).rejects.toBeInstanceOf(InputInvalid);
+    await expect(createEndpoint(test.db, { url: 'https://127.0.0.1/hooks', description: '', events: ['order.paid'] }, { policy: production, appKeys: keys }, clock)).rejects.toBeInstanceOf(InputInvalid);
+    await expect(createEndpoint(test.db, { url: 'http://hooks.example/x', description: '', events: ['order.paid'] }, { policy: production, appKeys: keys }, clock)).rejects.toBeInstanceOf(InputInvalid);
     // Saved while it resolved to a public address; the resolver now answers loopback.
     let answer = ['93.184.216.34'];
     const resolve = async () => answer;
-    const { id } = await createEndpoint(test.db, { url: 'https://hooks.example/x', description: '', events: ['order.paid'] }, production, clock, null, resolve);
+    const { id } = await createEndpoint(test.db, { url: 'https://hooks.example/x', description: '', events: ['order.paid'] }, { policy: production, appKeys: keys, resolve }, clock);
     answer = ['127.0.0.1'];
     await paidOrder();
     expect(await round('worker-a', { policy: production, resolve })).toMatchObject({ retried: 1 });

@@ -13,7 +13,7 @@ import { startReceiver, type Receiver } from '../support/webhook-receiver';
 import { payConcurrently, placeOrders, shopLogTally, spawnWorker, waitUntilAllSettled } from '../support/webhook-faults';
 
 const FAST: Partial<WorkerSettings> = {
-  policy: { httpsOnly: false, allowPrivate: true }, limits: { timeoutMs: 1_000, keepResponseBytes: 64 },
+  policy: { httpsOnly: false, allowPrivate: true }, appKeys: ['webhook-faults-key-0123456789abcdefghijklm'], limits: { timeoutMs: 1_000, keepResponseBytes: 64 },
   leaseMs: 2_000, batch: 16, firstRetryMs: 50, maxRetryMs: 400, idleMs: 25,
 };
 
@@ -36,7 +36,7 @@ describe('webhooks under faults on postgresql', () => {
   afterAll(async () => { await receiver?.close(); await test?.close(); });
 
   it('delivers every event of 150 concurrently paid orders through failures, an outage and a killed worker', async () => {
-    ({ secret } = await createEndpoint(test.db, { url: receiver.url, description: 'fault run', events: ['order.paid'] }, FAST.policy!, new Date()));
+    ({ secret } = await createEndpoint(test.db, { url: receiver.url, description: 'fault run', events: ['order.paid'] }, { policy: FAST.policy!, appKeys: FAST.appKeys! }, new Date()));
     receiver.failRate = 0.3;
     const numbers = await placeOrders(test.db, 150);
     let worker = await spawnWorker(test.url, 'worker-first', FAST);
@@ -76,7 +76,7 @@ describe('webhooks under faults on postgresql', () => {
     await test.db.webhookEndpoint.updateMany({ data: { enabled: false } });
     const fresh = await startReceiver(() => [secret], { seed: 5 });
     try {
-      ({ secret } = await createEndpoint(test.db, { url: fresh.url, description: 'two workers', events: ['order.paid'] }, FAST.policy!, new Date()));
+      ({ secret } = await createEndpoint(test.db, { url: fresh.url, description: 'two workers', events: ['order.paid'] }, { policy: FAST.policy!, appKeys: FAST.appKeys! }, new Date()));
       const [dbA, dbB] = [createDb(test.url), createDb(test.url)];
       const settings = { ...WORKER_DEFAULTS, ...FAST } as WorkerSettings;
       const workers = [startWebhookWorker(dbA, settings, 'instance-a'), startWebhookWorker(dbB, settings, 'instance-b')];

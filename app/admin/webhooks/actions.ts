@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/server/shop';
-import { webhookTargetPolicy } from '@/lib/server/webhooks';
+import { endpointSettings } from '@/lib/server/webhooks';
 import { parseDbId } from '@/lib/db/schema-files';
 import { refusal } from '@/lib/errors';
 import { parseInput } from '@/lib/forms';
@@ -37,7 +37,7 @@ export async function createEndpointAction(_prev: SecretFormState, form: FormDat
   return oneLineFormAction('admin webhooks', async () => {
     const integrationId = form.get('integrationId') ? parseDbId(form.get('integrationId')) : null;
     if (form.get('integrationId') && (integrationId === null || !(await db().integration.findUnique({ where: { id: integrationId } })))) throw refusal('INTEGRATION_NOT_FOUND');
-    const created = await createEndpoint(db(), parseInput(endpointSchema, endpointInput(form)), webhookTargetPolicy(), new Date(), integrationId);
+    const created = await createEndpoint(db(), parseInput(endpointSchema, endpointInput(form)), endpointSettings(), new Date(), integrationId);
     revalidatePath(PAGE);
     revalidatePath('/admin/integrations');
     return { message: (await adminWords()).t('webhookCreated'), secret: created.secret, endpointId: created.id };
@@ -49,7 +49,7 @@ export async function rotateSecretAction(_prev: SecretFormState, form: FormData)
   return oneLineFormAction('admin webhooks', async () => {
     const id = await endpointOfForm(form);
     const { overlapHours } = parseInput(overlapSchema, { overlapHours: String(form.get('overlapHours') ?? '') });
-    const secret = await rotateSecret(db(), id, overlapHours, new Date());
+    const secret = await rotateSecret(db(), id, overlapHours, endpointSettings().appKeys, new Date());
     revalidatePath(`${PAGE}/${id}`);
     return { message: (await adminWords()).t('webhookRotated'), secret };
   });

@@ -19,6 +19,8 @@ test('an admin publishes a version; the buyer sees its SHA-256 and downloads exa
   const admin = await browser.newPage();
   await loginAsAdmin(admin, ADMIN_PASSWORD);
   await admin.goto(`/admin/products/${SLUG}`);
+  // The older file forms say what they do not do: no version, no notice, no digest.
+  await expect(admin.getByText('These two forms replace the file buyers download without a new version', { exact: false })).toBeVisible();
   await admin.getByLabel('Version (for example 1.1)').fill(version);
   await admin.getByLabel('Release notes (Markdown)').fill('## What is new\n\n* **Sharper** fold lines');
   await admin.getByRole('radio', { name: 'Upload the version’s file' }).check();

@@ -117,6 +117,7 @@ async function ProductFile({ product, uploaded, uploadError }: { product: AdminP
     <>
       <section aria-labelledby="upload-heading">
         <h2 id="upload-heading">{t('localFile')}</h2>
+        <p className="hint">{t('fileOutsideVersions')}</p>
         <p>{source?.storedName
           ? t(source.kind === 'local' ? 'uploadedFile' : 'uploadedFileNotCurrent', { name: source.uploadedName ?? source.fileName })
           : t('noUpload')}</p>

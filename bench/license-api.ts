@@ -9,7 +9,7 @@ import { benchDatabase, benchPort, buyOnce, report, startServer, startShop } fro
 
 const KEYS = 200;
 const SECONDS = Number(process.env.BENCH_LICENSE_SECONDS ?? 5);
-const IN_FLIGHT = 32;
+const IN_FLIGHT = Number(process.env.BENCH_LICENSE_IN_FLIGHT ?? 32);
 
 async function rate(url: string, body: (i: number) => string): Promise<{ rps: number; errors: number }> {
   const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };

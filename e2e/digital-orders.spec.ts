@@ -1,7 +1,7 @@
 // Orders with nothing to post read as such everywhere (status, headings, the confirmation email
 // lists the downloads and the reading), and a download that cannot be had says why and what to
 // do next, with no live Download button.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD } from './support/env';
 import { licensesOf, loginAsAdmin, newCustomer, placeOrder, waitForMail } from './support/shop';
 
@@ -51,6 +51,12 @@ async function downloadOnce(page: Page, order: { url: string; number: string }) 
   expect((await page.request.get(((await issued.json()) as { url: string }).url)).status()).toBe(200);
 }
 
+/** No Download button is left; the version's SHA-256 can still be copied, to check the file the buyer has. */
+async function expectNothingToDownload(item: Locator) {
+  await expect(item.getByRole('button', { name: /download/i })).toHaveCount(0);
+  await expect(item.getByRole('button')).toHaveAccessibleName(/^Copy the SHA-256 of /);
+}
+
 test('a used-up download says why and what to do next, with no live button', async ({ page, browser }) => {
   const order = await placeOrder(page, newCustomer(), [[TEMPLATES, 1]]);
   await overrideLicense(browser, order.number, { downloadLimit: '1' });
@@ -61,7 +67,7 @@ test('a used-up download says why and what to do next, with no live button', asy
   await expect(item).toHaveAttribute('data-state', 'used-up');
   await expect(item).toContainText('0 downloads left');
   await expect(item).toContainText(`You have used every download of this file. Need it again? Reply to your confirmation email, quoting order #${order.number}`);
-  await expect(item.getByRole('button')).toHaveCount(0);
+  await expectNothingToDownload(item);
 });
 
 test('an expired download says when it ended, in the page\'s language, with no live button', async ({ page, browser }) => {
@@ -73,5 +79,5 @@ test('an expired download says when it ended, in the page\'s language, with no l
   await expect(item).toHaveAttribute('data-state', 'expired');
   await expect(item).toContainText('Downloads ended on 31 January 2026');
   await expect(item).toContainText('Still need the file?');
-  await expect(item.getByRole('button')).toHaveCount(0);
+  await expectNothingToDownload(item);
 });

@@ -14,15 +14,17 @@ const EXTERNAL = { slug: 'paper-engineering-plugin' };
 
 async function saveSettings(page: Page, slug: string, kind: string, fields: Record<string, string>) {
   await page.goto(`/admin/products/${slug}`);
-  await page.getByRole('radio', { name: kind }).check();
-  for (const [label, value] of Object.entries(fields)) await page.getByRole('textbox', { name: label, exact: true }).fill(value);
-  await page.getByRole('button', { name: 'Save settings' }).click();
+  // The versions section above has a source picker of its own.
+  const settings = page.getByRole('region', { name: 'Download settings' });
+  await settings.getByRole('radio', { name: kind }).check();
+  for (const [label, value] of Object.entries(fields)) await settings.getByRole('textbox', { name: label, exact: true }).fill(value);
+  await settings.getByRole('button', { name: 'Save settings' }).click();
 }
 
 test('an admin configures a local, an external and an S3 file source', async ({ page }) => {
   await loginAsAdmin(page, ADMIN_PASSWORD);
   await page.goto(`/admin/products/${LOCAL.slug}`);
-  await page.getByLabel('File to upload').setInputFiles({ name: LOCAL.fileName, mimeType: 'application/pdf', buffer: LOCAL.bytes });
+  await page.getByLabel('File to upload', { exact: true }).setInputFiles({ name: LOCAL.fileName, mimeType: 'application/pdf', buffer: LOCAL.bytes });
   await page.getByRole('button', { name: 'Upload and use as local source' }).click();
   await expect(page.getByRole('main').getByRole('status')).toHaveText('File uploaded; the product now downloads it.');
 

@@ -12,7 +12,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { COUNTRY_CODES } from '../lib/catalog/countries';
 import { BASE_URL } from './support/env';
 import { newCustomer, readE2eDb } from './support/shop';
-import { contextFor, prepareTour, SHOPPER_STOPS } from './support/tour';
+import { prepareTour, SHOPPER_STOPS, visitStop } from './support/tour';
 
 const PSEUDO = 'xx';
 
@@ -173,13 +173,6 @@ test('every stop of the shopper\'s tour speaks only the catalogue\'s words', asy
   test.setTimeout(300_000);
   const tour = await prepareTour(browser);
   const seen: { where: string; texts: string[] }[] = [];
-  for (const stop of SHOPPER_STOPS) {
-    const context = await contextFor(browser, tour, stop.who, PSEUDO);
-    const page = await context.newPage();
-    await stop.open(page, tour);
-    await expect(page.locator('html'), stop.name).toHaveAttribute('lang', PSEUDO);
-    seen.push({ where: stop.name, texts: await readableTexts(page) });
-    await context.close();
-  }
+  for (const stop of SHOPPER_STOPS) seen.push({ where: stop.name, texts: await visitStop(browser, tour, stop, PSEUDO, readableTexts) });
   expectOnlyCatalogueWords(seen, allowedData(tour.typed));
 });

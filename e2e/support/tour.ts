@@ -197,6 +197,20 @@ export async function contextFor(browser: Browser, tour: Tour, who: Visitor, lan
   return context;
 }
 
+/** Opens a stop as its visitor would, in `language`, checks the page says so, runs `look` on it and closes it. */
+export async function visitStop<T>(browser: Browser, tour: Tour, stop: Stop, language: Language | Catalogue,
+  look: (page: Page) => Promise<T>, viewport?: { width: number; height: number }): Promise<T> {
+  const context = await contextFor(browser, tour, stop.who, language, viewport);
+  try {
+    const page = await context.newPage();
+    await stop.open(page, tour);
+    await expect(page.locator('html'), stop.name).toHaveAttribute('lang', language);
+    return await look(page);
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * For a spec file: prepares the tour once, and registers one test per stop and language that opens
  * the stop as its visitor would, in that language, at `viewport`, then runs `check` on the page.
@@ -211,14 +225,7 @@ export function testEveryStop(title: (stop: Stop, language: Language) => string,
   });
   for (const language of LANGUAGES) {
     for (const stop of [...SHOPPER_STOPS, ...ADMIN_STOPS]) {
-      test(title(stop, language), async ({ browser }) => {
-        const context = await contextFor(browser, tour!, stop.who, language, viewport);
-        const page = await context.newPage();
-        await stop.open(page, tour!);
-        await expect(page.locator('html')).toHaveAttribute('lang', language);
-        await check(page);
-        await context.close();
-      });
+      test(title(stop, language), ({ browser }) => visitStop(browser, tour!, stop, language, check, viewport));
     }
   }
   return () => tour!;

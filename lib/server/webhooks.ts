@@ -15,5 +15,5 @@ const globalForWebhooks = globalThis as unknown as { webhookWorker?: RunningWork
 
 /** Called once at server start (instrumentation.ts). */
 export function startWebhookWorkerOnce(): void {
-  globalForWebhooks.webhookWorker ??= startWebhookWorker(db(), { ...WORKER_DEFAULTS, policy: webhookTargetPolicy(), appKeys: shop().settings.appKeys });
+  globalForWebhooks.webhookWorker ??= startWebhookWorker(db(), { ...WORKER_DEFAULTS, ...endpointSettings() });
 }

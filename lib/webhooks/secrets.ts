@@ -1,7 +1,6 @@
 // Endpoint secrets are stored sealed (lib/signing/seal.ts) under APP_KEYS and tied to their
 // endpoint's row: a copy of the database alone cannot sign webhooks a receiver would trust.
 import { sealBytes, unsealBytes } from '../signing/seal';
-import { SECRET_PREFIX } from './signing';
 
 const SEAL_PURPOSE = 'webhooks:endpoint-secret-seal:v1';
 const rowOf = (endpointId: number) => `webhook-endpoint:${endpointId}`;
@@ -11,7 +10,5 @@ export const sealWebhookSecret = (secret: string, endpointId: number, appKeys: r
 
 /** The secret, or null when no APP_KEYS entry opens it (the entry that sealed it was removed). */
 export function openWebhookSecret(stored: string, endpointId: number, appKeys: readonly string[]): string | null {
-  // Written before secrets were sealed: used as it is, and sealed at its next rotation.
-  if (stored.startsWith(SECRET_PREFIX)) return stored;
   return unsealBytes(stored, appKeys, SEAL_PURPOSE, rowOf(endpointId))?.toString('utf8') ?? null;
 }

@@ -56,6 +56,9 @@ test('a buyer in a fresh browser finds every order of the address by email', asy
   const rows = other.getByRole('main').getByRole('listitem');
   await expect(rows.filter({ hasText: `#${first.number}` })).toHaveCount(1);
   await expect(rows.filter({ hasText: `#${second.number}` })).toHaveCount(1);
+  // Status words as on each order's page: nothing to post is ready, a card is being prepared.
+  await expect(rows.filter({ hasText: `#${first.number}` })).toContainText('Status: Paid — ready for you');
+  await expect(rows.filter({ hasText: `#${second.number}` })).toContainText('Status: Paid — being prepared');
   await other.getByRole('link', { name: `Order #${first.number}` }).click();
   await other.waitForURL(new RegExp(`/orders/${first.number}\\?signature=`));
   // FULL: the buyer's own details (a download order has no delivery address) and the downloads.

@@ -8,6 +8,7 @@ import { MAX_EMAIL_LENGTH } from '@/lib/order-finder/email';
 import { signedOrderPath } from '@/lib/order-access/links';
 import { getShopSession } from '@/lib/server/session';
 import { formatDateTime } from '@/app/_components/dates';
+import { statusWords } from '@/app/_components/order-status';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translatorFor(await getLocale(), 'Finder')('title'), robots: { index: false, follow: false } };
@@ -45,7 +46,7 @@ export default async function MyOrdersPage({ searchParams }: Props) {
                 {/* The session holds the order, so its signed link opens it at the FULL tier. */}
                 <a href={signedOrderPath(order.number, shop().rings.orders)}>{t('order')} #{order.number}</a>{order.testMode ? ` ${t('test')}` : ''}
                 <br />
-                {t('placed')}: {formatDateTime(order.placedAt, locale)} · {t('status')}: {status(`status_${order.status}` as Parameters<typeof status>[0])}
+                {t('placed')}: {formatDateTime(order.placedAt, locale)} · {t('status')}: {statusWords(status, order)}
                 {' · '}{t('total')}: {formatMoney(order.totalCents, order.currency, moneyLocale(locale))}
               </li>
             ))}

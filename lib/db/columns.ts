@@ -31,7 +31,7 @@ export function table<Name extends string, const Column extends string>(name: Na
 // Only the columns hand-written SQL uses: this list is what that SQL depends on, so a schema
 // change elsewhere in a model needs no edit here.
 export const License = table('License', [
-  'id', 'orderId', 'productId', 'status', 'downloadLimit', 'downloadCount', 'expiresAt', 'lastCountedAt', 'lastClientKey',
+  'id', 'orderId', 'orderItemId', 'productId', 'status', 'downloadLimit', 'downloadCount', 'expiresAt', 'lastCountedAt', 'lastClientKey',
 ]);
 
 export const Product = table('Product', ['id', 'slug', 'name', 'kind']);

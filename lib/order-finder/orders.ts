@@ -2,6 +2,9 @@
 import type { Db } from '../db/client';
 import { Order } from '../db/columns';
 import { rowReader } from '../db/row-reader';
+import type { OrderStatus } from '../order-states/states';
+import type { OrderPageSection } from '../fulfilment/kinds';
+import { checkedStatus, sectionsOfKinds } from '../orders/view';
 
 // Compared in SQL as emailKey() compares in JS (lower(trim())); a prepared statement on the driver.
 // lower() folds ASCII letters on SQLite and every letter on PostgreSQL; addresses are ASCII in practice.
@@ -21,14 +24,21 @@ export async function mailAddressOf(db: Db, numbers: readonly string[]): Promise
   return db.order.findUnique({ where: { number: latest }, select: { email: true, language: true } });
 }
 
-export interface HeldOrder { number: string; placedAt: Date; status: string; totalCents: number; currency: string; testMode: boolean }
+export interface HeldOrder {
+  number: string; placedAt: Date; status: OrderStatus; totalCents: number; currency: string; testMode: boolean;
+  /** As on the order page: an order with nothing to post names its status as such. */
+  sections: OrderPageSection[];
+}
 
 /** Number, time, status and total of the orders this browser's session holds, newest first. */
-export function heldOrders(db: Db, numbers: readonly string[]): Promise<HeldOrder[]> {
-  if (numbers.length === 0) return Promise.resolve([]);
-  return db.order.findMany({
+export async function heldOrders(db: Db, numbers: readonly string[]): Promise<HeldOrder[]> {
+  if (numbers.length === 0) return [];
+  const orders = await db.order.findMany({
     where: { number: { in: [...numbers] } },
     orderBy: [{ placedAt: 'desc' }, { id: 'desc' }],
-    select: { number: true, placedAt: true, status: true, totalCents: true, currency: true, testMode: true },
+    select: { number: true, placedAt: true, status: true, totalCents: true, currency: true, testMode: true, items: { select: { product: { select: { kind: true } } } } },
   });
+  return orders.map(({ items, ...order }) => ({
+    ...order, status: checkedStatus(order.number, order.status), sections: sectionsOfKinds(items.map((item) => item.product.kind)),
+  }));
 }

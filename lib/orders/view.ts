@@ -115,24 +115,29 @@ export const QUERIES = {
   items: `SELECT ${i.productName}, ${i.quantity}, ${i.unitPriceCents}, ${i.lineTotalCents}, ${i.takenBackAt}, ${p.kind}
     FROM ${OrderItem} i JOIN ${Order} o ON ${o.id} = ${i.orderId} JOIN ${Product} p ON ${p.id} = ${i.productId} WHERE ${o.number} = ? ORDER BY ${i.id}`,
   licenses: `SELECT ${l.id}, ${l.status}, ${l.downloadLimit}, ${l.downloadCount}, ${l.expiresAt},
-      ${p.slug} AS "productSlug", ${p.name} AS "productName", ${f.kind} AS "sourceKind"
+      ${p.slug} AS "productSlug", ${i.productName} AS "productName", ${f.kind} AS "sourceKind"
     FROM ${License} l JOIN ${Order} o ON ${o.id} = ${l.orderId} JOIN ${Product} p ON ${p.id} = ${l.productId}
+    JOIN ${OrderItem} i ON ${i.id} = ${l.orderItemId}
     LEFT JOIN ${FileSource} f ON ${f.productId} = ${l.productId}
     WHERE ${o.number} = ? ORDER BY ${l.id}`,
   refunds: `SELECT ${r.amountCents}, ${r.settledAt} FROM ${Refund} r JOIN ${Order} o ON ${o.id} = ${r.orderId}
     WHERE ${o.number} = ? AND ${r.status} = 'succeeded' ORDER BY ${r.settledAt}`,
 } as const;
 
-function sectionsOf(items: Row[]): OrderPageSection[] {
-  const sections = new Set(items.map((item) => String(item.kind)).filter(isProductKind).map((kind) => FULFILMENT[kind].orderPageSection));
-  return [...sections];
+/** The order page's sections for an order's product kinds (a `delivery` section: something is posted). */
+export function sectionsOfKinds(kinds: readonly string[]): OrderPageSection[] {
+  return [...new Set(kinds.filter(isProductKind).map((kind) => FULFILMENT[kind].orderPageSection))];
 }
 
-function statusOf(row: Row): OrderStatus {
-  const status = String(row.status);
-  if (!isOrderStatus(status)) throw new Error(`order ${String(row.number)} has an unknown status ${status}`);
+const sectionsOf = (items: Row[]) => sectionsOfKinds(items.map((item) => String(item.kind)));
+
+/** A stored status, checked: an unknown one is a fault in the data, not a visitor's. */
+export function checkedStatus(number: string, status: string): OrderStatus {
+  if (!isOrderStatus(status)) throw new Error(`order ${number} has an unknown status ${status}`);
   return status;
 }
+
+const statusOf = (row: Row) => checkedStatus(String(row.number), String(row.status));
 
 function paymentOf(row: Row, status: OrderStatus): PaymentView {
   return {

@@ -9,10 +9,11 @@ import { translated, PRODUCT_TEXT_FIELDS } from '@/lib/catalog/texts';
 import { articleTextsSchema, saveArticleTexts } from '@/lib/content/admin';
 import { listArticles, passWithArticles, publicArticle } from '@/lib/content/articles';
 import { placeOrder } from '@/lib/checkout/place-order';
-import { deriveKeyRing } from '@/lib/signing';
+import { deriveKeyRing, queryPairs } from '@/lib/signing';
+import { resolveOrderPage } from '@/lib/orders/order-page';
 import { ORDER_LINK_PURPOSE } from '@/lib/order-access/links';
 import { refusalOf } from '../support/words';
-import { testOrderContext } from '../support/orders';
+import { placePaidOrder, testOrderContext } from '../support/orders';
 import { openTestDatabase, PROVIDERS_UNDER_TEST, type TestDatabase } from '../support/databases';
 
 describe('a translation over the default texts', () => {
@@ -65,6 +66,15 @@ describe.each(PROVIDERS_UNDER_TEST)('catalogue texts on %s', (provider) => {
     await saveProductTexts(test.db, 'pop-up-love-heart', parseInput(productTextsSchema, { locale: 'de', name: 'Herz, umbenannt', summary: '', description: '' }));
     const order = await test.db.order.findUniqueOrThrow({ where: { number }, include: { items: true } });
     expect(order.items.map((item) => item.productName)).toEqual(['Pop-up-Karte Herz']);
+  });
+
+  it('names a download on the order page as its order line does, in the order’s language', async () => {
+    const ctx = testOrderContext({ ring, publicUrl: 'https://shop.example', now });
+    const { number, signedPath } = await placePaidOrder(test.db, [{ slug: 'paper-engineering-plugin', quantity: 1 }], customer, ctx, { language: 'de' });
+    const page = await resolveOrderPage(test.db, { number, query: queryPairs(signedPath.split('?')[1]), sessionOrders: [number], nowSeconds: now.getTime() / 1000 }, ring);
+    if (page?.tier !== 'FULL') throw new Error(`expected the FULL tier, got ${page?.tier}`);
+    expect(page.items.map((item) => item.name)).toEqual(['Papiertechnik-Plugin (ZIP)']);
+    expect(page.downloads.map((download) => download.productName)).toEqual(['Papiertechnik-Plugin (ZIP)']);
   });
 
   it('shows article titles and teasers, and the names of the products selling them, in the reader’s language', async () => {

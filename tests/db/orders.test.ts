@@ -100,7 +100,7 @@ describe.each(PROVIDERS_UNDER_TEST)('orders on %s', (provider) => {
       email: customer.email, fullName: customer.fullName, company: 'Analytical Engines Ltd', phone: null,
       recipient: { name: 'Charles', email: 'charles@example.com', message: null },
       downloads: [{
-        licenseId: license.id, productSlug: 'printable-card-templates', productName: license.product.name,
+        licenseId: license.id, productSlug: 'printable-card-templates', productName: 'Printable Pop-up Templates (PDF)',
         status: 'active', downloadsLeft: 3, expiresAt: new Date('2027-01-01T12:30:00.250Z'), available: true,
       }],
       address: { addressLine1: customer.addressLine1, addressLine2: 'Flat 3', city: 'London', postalCode: 'SW1Y 4JH', country: 'GB' },

@@ -2,10 +2,11 @@ import { useLocale } from 'next-intl';
 import { formatMoney } from '@/lib/money';
 import { moneyLocale, translatorFor } from '@/lib/i18n/messages';
 import { countryName } from '@/lib/catalog/countries';
-import { ORDER_LIFE, type OrderStatus } from '@/lib/order-states/states';
+import { ORDER_LIFE } from '@/lib/order-states/states';
 import { isShipped, type OrderExistsView, type OrderFullView, type OrderMinimalView } from '@/lib/orders/view';
 import { CartSummary } from '@/app/_components/cart-summary';
 import { formatDate, formatDateTime } from '@/app/_components/dates';
+import { statusWords } from '@/app/_components/order-status';
 import { AddressCorrectionForm } from './address-correction-form';
 import { MyDownloads } from './my-downloads';
 import { MyReading } from './my-reading';
@@ -24,16 +25,6 @@ export function OrderExists({ view }: { view: OrderExistsView }) {
       <p>{t('openFromEmail')}</p>
     </section>
   );
-}
-
-type Translate = ReturnType<typeof translatorFor<'Order'>>;
-
-/** Where a status's usual words speak of a parcel ("being prepared"), an order with nothing to post has its own. */
-const UNSHIPPED_STATUS: Partial<Record<OrderStatus, 'status_paid_unshipped'>> = { paid: 'status_paid_unshipped' };
-
-export function statusWords(t: Translate, view: Pick<OrderMinimalView, 'status' | 'sections'>): string {
-  const unshipped = UNSHIPPED_STATUS[view.status];
-  return unshipped && !isShipped(view) ? t(unshipped) : t(`status_${view.status}`);
 }
 
 /** `thanks`: the signed link carried the first-view marker (lib/orders/first-view.ts); only FULL honours it. */

@@ -10,7 +10,7 @@ import { formatMoney } from '@/lib/money';
 import { moneyLocale, translatorFor } from '@/lib/i18n/messages';
 import { getShopSession } from '@/lib/server/session';
 import { TestPaymentForm } from '../payment-forms';
-import { statusWords } from '../order-views';
+import { statusWords } from '@/app/_components/order-status';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Payment'))('testTitle'), robots: { index: false, follow: false } };
